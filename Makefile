@@ -1,0 +1,79 @@
+# Makefile -- builds Plateau into $(BUILD); each folder adds its part through its module.mk
+#
+#   make            build everything            make check   every test (+ sanitizer build)
+#   make run        play (installs packages)    make bench   benchmark figures
+#   make install    PREFIX=/usr/local DESTDIR=  make fuzz    long fuzzing runs
+#   SANITIZE=address,undefined  build with sanitizers      BUILD=dir  another build folder
+
+BUILD    ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+PKG      ?= pkg-config
+OPT      ?= -O2
+SANITIZE ?=
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS   ?=
+CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) -g $(WARN) -MMD -MP -Iengine/core -Iengine
+LDFLAGS  ?=
+ifneq ($(SANITIZE),)
+CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config flags, empty when a package is missing (the deps step installs it first)
+pkgcflags = $(shell $(PKG) --cflags $(1) 2>/dev/null)
+pkglibs   = $(shell $(PKG) --libs $(1) 2>/dev/null)
+
+PROGRAMS :=          # binaries installed by `make install`
+TESTS    :=          # test binaries run by `make check`
+BENCHES  :=          # commands run by `make bench`
+FUZZERS  :=          # commands run by `make fuzz`
+ALL      :=          # everything `make` builds
+
+# compile rule shared by every module: $(BUILD)/obj/<path>.o from <path>.c
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(MODCFLAGS) -c $< -o $@
+
+include $(sort $(wildcard engine/*/module.mk server/module.mk tools/*/module.mk tests/module.mk tests/*/module.mk))
+
+.DEFAULT_GOAL := all
+.PHONY: all deps run check check-tests check-asan bench fuzz install clean
+
+all: $(ALL)
+
+deps:
+	@sh tools/setup-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory run-game
+
+# the test suites, in the normal build and then again under the sanitizers
+check: deps
+	@$(MAKE) --no-print-directory check-tests
+	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 check-tests
+
+check-tests: $(ALL) $(TESTS)
+	@sh tools/run-tests.sh $(TESTS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCHES)
+	@sh tools/run-bench.sh $(BENCHES)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory all $(FUZZERS)
+	@for f in $(FUZZERS); do echo "== $$f"; $$f || exit 1; done
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/plateau
+	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
+	cp -R game-data $(DESTDIR)$(PREFIX)/share/plateau/
+	if [ -d assets ]; then cp -R assets $(DESTDIR)$(PREFIX)/share/plateau/; fi
+
+clean:
+	rm -rf $(BUILD) build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
