@@ -69,9 +69,12 @@ typedef struct {
 typedef struct {
     uint32_t next, end; /* effect indices still to resolve */
     uint8_t actor;
-    uint8_t depth;      /* reveal depth */
-    uint16_t card;
+    uint8_t depth;      /* nesting of reveals and landings, bounded by PL_MAX_REVEAL_DEPTH */
+    uint16_t card;      /* card being resolved, PL_NO_CARD for a space */
+    uint8_t flags;      /* PL_FRAME_* */
 } pl_frame_t;
+
+enum { PL_FRAME_DISCARD = 1 /* when done, card leaves the table for its discard or its keeper */ };
 
 typedef struct {
     uint8_t n_options;
@@ -143,6 +146,10 @@ void pl_view(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *
 
 /* Score of one seat by the ruleset's scoring rules, on the current state. */
 int32_t pl_score_seat(const pl_ruleset_t *rs, const pl_state_t *st, int seat);
+/* Points one scoring rule (index into rs->scoring) gives a seat: the end screen's breakdown. */
+int32_t pl_score_rule(const pl_ruleset_t *rs, const pl_state_t *st, int seat, uint32_t rule);
+/* Whether every condition in conds holds for seat. */
+int pl_conds_hold(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_range_t conds);
 
 /* Checks the state's internal consistency: every card in exactly one place, counters within
  * bounds, indices in range. Returns 1 when consistent, else 0 with err->msg saying what. */
