@@ -33,7 +33,6 @@ static const char *const reasons[PL_ERR__COUNT][3] = {
     { "nothing_pending", "Il n'y a rien à choisir ni à voter.", "There is nothing to choose or vote on." },
     { "not_in_hand", "Cette carte n'est pas dans votre main.", "That card is not in your hand." },
     { "card_limit", "Vous avez déjà joué vos cartes de ce tour.", "You have already played your cards this turn." },
-    { "already_rolled", "Vous avez déjà lancé le dé.", "You have already rolled." },
     { "cannot_afford", "Budget ou calendrier insuffisant pour cette carte.", "Not enough budget or time for this card." },
     { "condition", "Une condition de réalisation manque pour cette carte.", "A condition this card needs is missing." },
     { "wrong_phase", "Cette carte se joue dans une autre phase.", "This card belongs to another phase." },

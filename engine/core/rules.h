@@ -33,7 +33,6 @@ enum {
     PL_ERR_NOTHING_PENDING,   /* no choice or vote to answer */
     PL_ERR_NOT_IN_HAND,       /* the card is not in this seat's hand */
     PL_ERR_CARD_LIMIT,        /* cards per turn already played */
-    PL_ERR_ALREADY_ROLLED,    /* (kept for hosts; a roll ends the turn) */
     PL_ERR_CANNOT_AFFORD,     /* a cost would take a counter below its minimum */
     PL_ERR_CONDITION,         /* a requirement of the card does not hold */
     PL_ERR_WRONG_PHASE,       /* the card belongs to another phase than the pawn's */
