@@ -1,0 +1,57 @@
+/* art.h -- the game's look: palette, lens icons, card faces, board, gauges and the mire, drawn procedurally */
+#ifndef PC_ART_H
+#define PC_ART_H
+
+#include "client/gfx.h"
+#include "client/game.h"
+
+/* palette */
+#define PC_BG        0x1B2735u  /* deep slate */
+#define PC_BG2       0x233447u
+#define PC_PANEL     0x2C4057u
+#define PC_PANEL_HI  0x36506Cu
+#define PC_INK       0xF4EFE3u  /* warm white text */
+#define PC_MUTED     0xA9B7C6u
+#define PC_ACCENT    0xF2B33Du  /* amber */
+#define PC_PAPER     0xFBF6EAu  /* card paper */
+#define PC_PAPER_INK 0x26323Fu
+#define PC_DANGER    0xE4574Eu
+#define PC_OK        0x5CB85Cu
+
+SDL_Color pc_team_color(int seat);
+SDL_Color pc_lens_color(int k);
+SDL_Color pc_phase_color(int phase, int n_phases);
+/* the lens (0 environment, 1 social, 2 local economy, 3 public money) of a counter, or -1 */
+int pc_lens_of(const pc_game_t *g, int counter);
+
+void pc_draw_lens_icon(pc_gfx_t *g, int lens, float cx, float cy, float r);
+void pc_draw_space_icon(pc_gfx_t *g, int kind, float cx, float cy, float r, SDL_Color c);
+void pc_draw_pawn(pc_gfx_t *g, float cx, float cy, float r, SDL_Color c, int highlight);
+void pc_draw_die(pc_gfx_t *g, float x, float y, float size, int value);
+/* A horizontal gauge of value in [min, max]. */
+void pc_draw_gauge(pc_gfx_t *g, float x, float y, float w, float h, int value, int min, int max,
+                   SDL_Color c);
+
+/* Card face geometry: the text box of a card of width w (height = w * 1.45). */
+#define PC_CARD_RATIO 1.45f
+void pc_card_text_box(float w, float *tx, float *ty, float *tw, float *th);
+/* Card name box (wrapped, up to two lines). */
+void pc_card_name_box(float w, float *nx, float *ny, float *nw, float *nh);
+/* The font sizes a card of width w uses (body text may shrink down to min). */
+float pc_card_name_size(float w);
+float pc_card_text_size(float w);
+float pc_card_text_min(float w);
+/* "−2 Budget · −1 Calendrier": what playing the card costs ("" when free). */
+void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len);
+/* Draw a card face; dim greys it out (not playable now). */
+void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float x, float y,
+                  float w, int dim, int selected);
+
+/* The board of phases with the pawns. */
+void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+                   float y, float w, float h);
+/* The mire: impact (1-3) against horizon (short, medium, long), a dot per card played. */
+void pc_draw_mire(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+                  float y, float w, float h, int only_seat);
+
+#endif

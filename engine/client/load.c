@@ -1,0 +1,59 @@
+/* load.c -- the game package: default folder lookup and loading through engine/data */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <SDL.h>
+#include "client/load.h"
+#ifdef PC_HAVE_DATA
+#include "data/package.h"
+#endif
+
+static int has_game_xml(const char *dir)
+{
+    char p[1200];
+    struct stat sb;
+    if (snprintf(p, sizeof p, "%s/game.xml", dir) >= (int)sizeof p) return 0;
+    return stat(p, &sb) == 0;
+}
+
+int pc_default_game_dir(char *out, size_t len)
+{
+    static const char *names[2] = {"achats-durables", "example-minimal"};
+    char *base = SDL_GetBasePath();
+    char roots[3][1100];
+    snprintf(roots[0], sizeof roots[0], "game-data");
+    snprintf(roots[1], sizeof roots[1], "%s../game-data", base ? base : "./");
+    snprintf(roots[2], sizeof roots[2], "%s../share/plateau/game-data", base ? base : "./");
+    SDL_free(base);
+    for (int n = 0; n < 2; n++)
+        for (int r = 0; r < 3; r++) {
+            char d[1200];
+            if (snprintf(d, sizeof d, "%s/%s", roots[r], names[n]) >= (int)sizeof d) continue;
+            if (has_game_xml(d)) {
+                snprintf(out, len, "%s", d);
+                return 1;
+            }
+        }
+    return 0;
+}
+
+pl_ruleset_t *pc_load_game(const char *dir, char *err, size_t errlen)
+{
+#ifdef PC_HAVE_DATA
+    pl_diags_t d;
+    pl_diags_init(&d);
+    pl_ruleset_t *rs = pl_package_load(dir, &d);
+    if (!rs) {
+        size_t used = (size_t)snprintf(err, errlen, "%s: cannot load the game", dir);
+        for (size_t i = 0; i < d.n && i < 3 && used < errlen; i++)
+            used += (size_t)snprintf(err + used, errlen - used, "%s%s:%u: %s", i ? "; " : ": ",
+                                     d.items[i].file ? d.items[i].file : "", d.items[i].line,
+                                     d.items[i].msg ? d.items[i].msg : "");
+    }
+    pl_diags_free(&d);
+    return rs;
+#else
+    snprintf(err, errlen, "%s: this build has no package loader (engine/data)", dir);
+    return NULL;
+#endif
+}

@@ -1,0 +1,73 @@
+/* load.h -- internals of the package loader shared by engine/data's files; not for use outside */
+#ifndef PL_DATA_LOAD_H
+#define PL_DATA_LOAD_H
+
+#include <stdint.h>
+#include <libxml/tree.h>
+#include "package.h"
+
+#define PL_NS "urn:plateau:game:1"
+
+/* xml.c: safe reading and parsing */
+void pl_xml_init(void); /* once per process (thread-safe): parser, entity loader, schema */
+/* Read path (shown as file in diagnostics), check size, UTF-8 and DOCTYPE, parse without any
+ * network or entity loading. NULL (with diagnostics) when the file is refused or malformed. */
+xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d);
+/* Validate against the compiled-in schema; 0 when valid, -1 (with diagnostics) when not. */
+int pl_xml_validate(xmlDocPtr doc, const char *file, pl_diags_t *d);
+
+/* small DOM helpers */
+int pl_xml_is(xmlNodePtr n, const char *name);              /* an element of our namespace named name */
+xmlNodePtr pl_xml_child(xmlNodePtr n, const char *name);    /* first such child element, or NULL */
+unsigned pl_xml_line(xmlNodePtr n);
+
+/* the generated C string of game-data/schema/plateau-game.xsd */
+extern const char pl_schema_xsd[];
+
+typedef struct {
+    pl_ruleset_t *rs;
+    pl_diags_t *d;
+    const char *dir;       /* package folder as given */
+    const char *file;      /* display name of the file being read (arena) */
+    const char *game_file; /* display name of game.xml (arena) */
+    int oom;               /* an allocation failed: the load fails */
+    int depth;             /* nesting of effect lists being loaded */
+    int board_broken;      /* a next or start did not resolve: skip reachability (no cascades) */
+
+    unsigned phase_line[PL_MAX_PHASES];
+    xmlNodePtr space_node[PL_MAX_SPACES];
+    xmlNodePtr deck_node[PL_MAX_DECKS];      /* element holding the deck's cards */
+    const char *deck_file[PL_MAX_DECKS];     /* display name of the file holding them */
+    xmlDocPtr deck_doc[PL_MAX_DECKS];        /* parsed deck files (NULL for inline decks) */
+    unsigned deck_line[PL_MAX_DECKS];
+    xmlNodePtr end_node, board_node;
+
+    uint32_t *card_hash; /* open addressing over card index + 1 */
+    uint32_t card_hash_cap, card_hash_n;
+} pl_loader_t;
+
+/* load_util.c */
+void pl_err(pl_loader_t *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+const char *pl_attr(pl_loader_t *ld, xmlNodePtr n, const char *name); /* NULL when absent */
+int32_t pl_attr_int(pl_loader_t *ld, xmlNodePtr n, const char *name, int32_t def);
+int pl_attr_bool(pl_loader_t *ld, xmlNodePtr n, const char *name, int def);
+const char *pl_dup(pl_loader_t *ld, const char *s); /* into the ruleset's arena */
+/* Fill t from the child elements named elem (one per xml:lang). what names the owner for
+ * messages ("card 'x'"). required: both languages must be there; else both or none. */
+void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_t *t, int required,
+                  const char *what);
+int pl_card_id_add(pl_loader_t *ld, uint32_t card); /* 0, or -1 when the id is taken */
+
+/* load_effects.c */
+pl_range_t pl_load_effects(pl_loader_t *ld, xmlNodePtr parent);
+pl_range_t pl_load_conds(pl_loader_t *ld, xmlNodePtr parent);
+
+/* load_game.c / load_deck.c / check.c */
+void pl_load_game(pl_loader_t *ld, xmlNodePtr root);
+void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl);   /* declare a deck, read its file */
+void pl_load_deck_cards(pl_loader_t *ld, int deck);         /* its cards, once all is declared */
+void pl_load_scoring(pl_loader_t *ld, xmlNodePtr scoring);
+void pl_check_board(pl_loader_t *ld);
+void pl_check_decks(pl_loader_t *ld);
+
+#endif

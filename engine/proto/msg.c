@@ -1,0 +1,156 @@
+/* msg.c -- parsing payloads, building frames, replies and errors, moves and events as JSON */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "proto/frame.h"
+#include "proto/msg.h"
+
+json_t *proto_parse(const void *payload, size_t len, const char **code, char *err, size_t errlen)
+{
+    json_error_t je;
+    *code = PROTO_E_MALFORMED_JSON;
+    json_t *o = json_loadb(payload, len, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        snprintf(err, errlen, "malformed JSON at byte %d: %s", je.position, je.text);
+        return NULL;
+    }
+    if (!json_is_object(o) || !json_is_string(json_object_get(o, "type"))) {
+        snprintf(err, errlen, "a message must be a JSON object with a string \"type\"");
+        json_decref(o);
+        return NULL;
+    }
+    *code = NULL;
+    return o;
+}
+
+uint8_t *proto_frame(const json_t *msg, size_t max, size_t *outlen)
+{
+    size_t n = json_dumpb(msg, NULL, 0, JSON_COMPACT);
+    if (n == 0 || n > max)
+        return NULL;
+    uint8_t *buf = malloc(PROTO_HEADER + n);
+    if (!buf)
+        return NULL;
+    if (json_dumpb(msg, (char *)buf + PROTO_HEADER, n, JSON_COMPACT) != n) {
+        free(buf);
+        return NULL;
+    }
+    proto_put_header(buf, (uint32_t)n);
+    *outlen = PROTO_HEADER + n;
+    return buf;
+}
+
+json_t *proto_msg(const char *type, json_int_t re)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "type", json_string(type));
+    if (re >= 0)
+        json_object_set_new(o, "re", json_integer(re));
+    return o;
+}
+
+json_t *proto_error(json_int_t re, const char *code, const char *message)
+{
+    json_t *o = proto_msg("error", re);
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "code", json_string(code));
+    /* messages are built from our own text, but keep them valid UTF-8 whatever happens */
+    json_t *m = json_string(message);
+    json_object_set_new(o, "message", m ? m : json_string("?"));
+    return o;
+}
+
+json_int_t proto_request_id(const json_t *msg)
+{
+    json_t *id = json_object_get(msg, "id");
+    if (!json_is_integer(id) || json_integer_value(id) < 0)
+        return -1;
+    return json_integer_value(id);
+}
+
+const char *proto_type(const json_t *msg)
+{
+    const char *t = json_string_value(json_object_get(msg, "type"));
+    return t ? t : "";
+}
+
+json_t *proto_move_encode(const pl_move_t *mv)
+{
+    const char *name = pl_move_name(mv->type);
+    return json_pack("{s:s,s:i,s:i}", "type", name ? name : "?", "seat", (int)mv->seat,
+                     "arg", (int)mv->arg);
+}
+
+static int get_int(const json_t *j, const char *key, long lo, long hi, long *out)
+{
+    json_t *v = json_object_get(j, key);
+    if (!v) {
+        *out = 0;
+        return 1;
+    }
+    if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
+        return 0;
+    *out = (long)json_integer_value(v);
+    return 1;
+}
+
+int proto_move_decode(const json_t *j, pl_move_t *mv, char *err, size_t errlen)
+{
+    long seat, arg;
+    const char *t = json_string_value(json_object_get(j, "type"));
+    int type = t ? pl_move_from_name(t) : -1;
+    if (!json_is_object(j) || type < 0) {
+        snprintf(err, errlen, "a move needs a \"type\": play, roll, choose, vote or timeout");
+        return 0;
+    }
+    if (!get_int(j, "seat", 0, 255, &seat) || !get_int(j, "arg", 0, 65535, &arg)) {
+        snprintf(err, errlen, "move \"seat\" must be 0-255 and \"arg\" 0-65535");
+        return 0;
+    }
+    mv->type = (uint8_t)type;
+    mv->seat = (uint8_t)seat;
+    mv->arg = (uint16_t)arg;
+    return 1;
+}
+
+json_t *proto_event_encode(const pl_event_t *ev)
+{
+    const char *name = pl_event_name(ev->type);
+    return json_pack("[s,i,i,i,i,i]", name ? name : "?", (int)ev->seat, (int)ev->card,
+                     (int)ev->a, (int)ev->b, (int)ev->c);
+}
+
+int proto_event_decode(const json_t *j, pl_event_t *ev, char *err, size_t errlen)
+{
+    const char *name;
+    json_int_t seat, card, a, b, c;
+    if (json_unpack((json_t *)j, "[sIIIII!]", &name, &seat, &card, &a, &b, &c) != 0 ||
+        seat < 0 || seat > 255 || card < 0 || card > 65535 || a < INT32_MIN || a > INT32_MAX ||
+        b < INT32_MIN || b > INT32_MAX || c < INT32_MIN || c > INT32_MAX) {
+        snprintf(err, errlen, "an event is [name, seat, card, a, b, c]");
+        return 0;
+    }
+    int type = 0;
+    for (int t = 1; t < PL_EV__COUNT; t++) {
+        const char *n = pl_event_name(t);
+        if (n && strcmp(n, name) == 0) {
+            type = t;
+            break;
+        }
+    }
+    if (!type) {
+        snprintf(err, errlen, "unknown event '%.40s'", name);
+        return 0;
+    }
+    memset(ev, 0, sizeof *ev);
+    ev->type = (uint8_t)type;
+    ev->seat = (uint8_t)seat;
+    ev->card = (uint16_t)card;
+    ev->a = (int32_t)a;
+    ev->b = (int32_t)b;
+    ev->c = (int32_t)c;
+    return 1;
+}

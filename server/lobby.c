@@ -1,0 +1,380 @@
+/* lobby.c -- one client message in, its reply out: hello, packages, tables, seats, moves, facilitator */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "server.h"
+
+static int ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    uint8_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        d |= a[i] ^ b[i];
+    return d == 0;
+}
+
+static void ok(conn_t *c, json_int_t re, json_t *extra)
+{
+    json_t *o = proto_msg("ok", re);
+    if (extra) {
+        json_object_update(o, extra);
+        json_decref(extra);
+    }
+    srv_send(c, o);
+}
+
+static table_t *table_arg(conn_t *c, json_t *msg, json_int_t re)
+{
+    json_t *id = json_object_get(msg, "table");
+    table_t *t = json_is_integer(id) && json_integer_value(id) > 0 && json_integer_value(id) <= UINT32_MAX
+                     ? srv_table(c->srv, (uint32_t)json_integer_value(id)) : NULL;
+    if (!t)
+        srv_send_error(c, re, PROTO_E_UNKNOWN_TABLE, "no such table");
+    return t;
+}
+
+static int sub_of(conn_t *c, table_t *t)
+{
+    for (int i = 0; i < c->n_sub; i++)
+        if (c->sub[i].t == t)
+            return c->sub[i].who;
+    return -1;
+}
+
+static void hello(conn_t *c, json_t *msg, json_int_t re)
+{
+    json_t *v = json_object_get(msg, "version");
+    if (!json_is_integer(v) || json_integer_value(v) != PROTO_VERSION) {
+        srv_send_error(c, re, PROTO_E_VERSION, "this server speaks protocol version %d", PROTO_VERSION);
+        srv_close(c, 1);
+        return;
+    }
+    c->hello = 1;
+    json_t *o = proto_msg("welcome", re);
+    json_object_set_new(o, "version", json_integer(PROTO_VERSION));
+    json_object_set_new(o, "server", json_string("plateau-server " PLATEAU_VERSION));
+    json_object_set_new(o, "name", json_string(c->srv->o.name));
+    json_object_set_new(o, "max_frame", json_integer(PROTO_MAX_FRAME));
+    srv_send(c, o);
+}
+
+static void list_packages(conn_t *c, json_int_t re)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < c->srv->n_pkgs; i++) {
+        const pl_ruleset_t *rs = c->srv->pkgs[i].rs;
+        json_array_append_new(a, json_pack("{s:s,s:{s:s,s:s},s:i,s:i,s:i}", "id", c->srv->pkgs[i].id,
+                                           "title", "fr", pl_text(&rs->title, PL_LANG_FR), "en",
+                                           pl_text(&rs->title, PL_LANG_EN), "min_seats", rs->turn.min_seats,
+                                           "max_seats", rs->turn.max_seats, "default_seats",
+                                           rs->turn.default_seats));
+    }
+    json_t *o = proto_msg("packages", re);
+    json_object_set_new(o, "packages", a);
+    srv_send(c, o);
+}
+
+static void list_tables(conn_t *c, json_int_t re)
+{
+    json_t *a = json_array();
+    srv_t *s = c->srv;
+    for (uint32_t id = 1; id <= s->n_tables; id++)
+        if (s->tables[id])
+            json_array_append_new(a, srv_table_info(s->tables[id]));
+    json_t *o = proto_msg("tables", re);
+    json_object_set_new(o, "tables", a);
+    srv_send(c, o);
+}
+
+static void create_table(conn_t *c, json_t *msg, json_int_t re)
+{
+    srv_t *s = c->srv;
+    const char *pkg = json_string_value(json_object_get(msg, "package"));
+    json_t *jseats = json_object_get(msg, "seats"), *jbots = json_object_get(msg, "bots");
+    json_t *jtimer = json_object_get(msg, "timer");
+    const pkg_t *p = pkg ? srv_package(s, pkg) : NULL;
+    if (!p) {
+        srv_send_error(c, re, PROTO_E_UNKNOWN_PACKAGE, "no such package; see list_packages");
+        return;
+    }
+    int n = jseats ? (int)json_integer_value(jseats) : p->rs->turn.default_seats;
+    if ((jseats && !json_is_integer(jseats)) || n < 1 || n > PL_MAX_SEATS ||
+        (jtimer && (!json_is_integer(jtimer) || json_integer_value(jtimer) < 0 ||
+                    json_integer_value(jtimer) > 86400)) ||
+        (jbots && !json_is_array(jbots))) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST,
+                       "create_table wants seats 1-%d, bots [seat...], timer 0-86400 seconds", PL_MAX_SEATS);
+        return;
+    }
+    uint8_t bots = 0;
+    size_t i;
+    json_t *b;
+    json_array_foreach(jbots, i, b) {
+        if (!json_is_integer(b) || json_integer_value(b) < 0 || json_integer_value(b) >= n) {
+            srv_send_error(c, re, PROTO_E_BAD_REQUEST, "bots lists seat indices below %d", n);
+            return;
+        }
+        bots |= (uint8_t)(1u << json_integer_value(b));
+    }
+    if (!c->facilitator && (c->created >= SRV_SUBS_MAX || c->n_sub >= SRV_SUBS_MAX)) {
+        srv_send_error(c, re, PROTO_E_LIMIT, "this connection created or joined too many tables");
+        return;
+    }
+    if ((int)s->live_tables >= s->o.max_tables) {
+        srv_send_error(c, re, PROTO_E_LIMIT, "the server holds its maximum of %d tables", s->o.max_tables);
+        return;
+    }
+    uint64_t seed;
+    char err[200];
+    srv_random(&seed, sizeof seed);
+    seed &= 0x7fffffffffffffffull; /* stored as a signed 64-bit integer */
+    table_t *t = srv_table_create(s, p, n, bots, jtimer ? (uint32_t)json_integer_value(jtimer) : 0, seed, 0,
+                                  err, sizeof err);
+    if (!t) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", err);
+        return;
+    }
+    c->created++;
+    store_add_table(s->store, t);
+    srv_log("table %u: created (%s, %d seats, bots 0x%02x, timer %us) by conn %llu", t->id, p->id, n,
+            bots, t->timer_s, (unsigned long long)c->id);
+    ok(c, re, json_pack("{s:i}", "table", (int)t->id));
+    srv_table_after_moves(t);
+}
+
+static void send_joined(conn_t *c, json_int_t re, table_t *t, int who, const char *token)
+{
+    json_t *o = proto_msg("joined", re);
+    json_object_set_new(o, "table", json_integer(t->id));
+    json_object_set_new(o, "seat", who < PL_MAX_SEATS ? json_integer(who) : json_null());
+    if (token)
+        json_object_set_new(o, "token", json_string(token));
+    srv_send(c, o);
+    srv_send(c, srv_table_snapshot(t, who));
+}
+
+static int subscribe(conn_t *c, table_t *t, int who, json_int_t re)
+{
+    if (srv_table_subscribe(t, c, who) != 0) {
+        srv_send_error(c, re, PROTO_E_LIMIT, "one connection may follow at most %d tables", SRV_SUBS_MAX);
+        return -1;
+    }
+    return 0;
+}
+
+static void join(conn_t *c, json_t *msg, json_int_t re)
+{
+    table_t *t = table_arg(c, msg, re);
+    if (!t)
+        return;
+    const char *team = json_string_value(json_object_get(msg, "team"));
+    json_t *jseat = json_object_get(msg, "seat");
+    if (!team || !srv_valid_name(team, SRV_NAME_MAX)) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "a team name is 1-%d bytes of printable text", SRV_NAME_MAX);
+        return;
+    }
+    uint8_t free_seats = (uint8_t)(((1u << t->n_seats) - 1) & ~t->bot_mask & ~t->taken_mask);
+    int seat;
+    if (jseat) {
+        if (!json_is_integer(jseat) || json_integer_value(jseat) < 0 || json_integer_value(jseat) >= t->n_seats) {
+            srv_send_error(c, re, PROTO_E_BAD_REQUEST, "no seat %lld at this table",
+                           json_is_integer(jseat) ? (long long)json_integer_value(jseat) : -1LL);
+            return;
+        }
+        seat = (int)json_integer_value(jseat);
+        if (!((free_seats >> seat) & 1)) {
+            srv_send_error(c, re, PROTO_E_SEAT_TAKEN, "seat %d is taken (rejoin with its token)", seat);
+            return;
+        }
+    } else {
+        if (!free_seats) {
+            srv_send_error(c, re, PROTO_E_SEAT_TAKEN, "no free seat at this table");
+            return;
+        }
+        seat = __builtin_ctz(free_seats);
+    }
+    if (subscribe(c, t, seat, re) != 0)
+        return;
+    uint8_t rnd[16];
+    char hex[33], token[SRV_TOKEN_LEN];
+    if (srv_random(rnd, sizeof rnd) != 0) {
+        srv_table_unsubscribe(t, c);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "no randomness available");
+        return;
+    }
+    srv_hex(rnd, sizeof rnd, hex);
+    snprintf(token, sizeof token, "%u-%d-%s", t->id, seat, hex);
+    srv_sha256(token, strlen(token), t->token_hash[seat]);
+    snprintf(t->team[seat], sizeof t->team[0], "%s", team);
+    t->taken_mask |= (uint8_t)(1u << seat);
+    store_add_seat(c->srv->store, t->id, seat, t->team[seat], t->token_hash[seat]);
+    send_joined(c, re, t, seat, token);
+}
+
+static void rejoin(conn_t *c, json_t *msg, json_int_t re)
+{
+    const char *token = json_string_value(json_object_get(msg, "token"));
+    unsigned id;
+    int seat, used = 0;
+    uint8_t h[32];
+    table_t *t = NULL;
+    if (token && strlen(token) < SRV_TOKEN_LEN && sscanf(token, "%u-%d-%n", &id, &seat, &used) == 2 && used > 0)
+        t = srv_table(c->srv, id);
+    if (t && seat >= 0 && seat < t->n_seats && ((t->taken_mask >> seat) & 1)) {
+        srv_sha256(token, strlen(token), h);
+        if (ct_equal(h, t->token_hash[seat], 32)) {
+            if (subscribe(c, t, seat, re) == 0)
+                send_joined(c, re, t, seat, NULL);
+            return;
+        }
+    }
+    srv_send_error(c, re, PROTO_E_BAD_TOKEN, "this seat token is not valid here");
+}
+
+static void watch(conn_t *c, json_t *msg, json_int_t re)
+{
+    table_t *t = table_arg(c, msg, re);
+    if (!t)
+        return;
+    const char *as = json_string_value(json_object_get(msg, "as"));
+    int who = PL_WHO_OBSERVER;
+    if (as && strcmp(as, "facilitator") == 0) {
+        if (!c->facilitator) {
+            srv_send_error(c, re, PROTO_E_FORBIDDEN, "log in as facilitator first");
+            return;
+        }
+        who = PL_WHO_FACILITATOR;
+    } else if (as && strcmp(as, "observer") != 0) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "\"as\" is observer or facilitator");
+        return;
+    }
+    if (subscribe(c, t, who, re) == 0)
+        send_joined(c, re, t, who, NULL);
+}
+
+static void leave(conn_t *c, json_t *msg, json_int_t re)
+{
+    table_t *t = table_arg(c, msg, re);
+    if (!t)
+        return;
+    srv_table_unsubscribe(t, c);
+    ok(c, re, NULL);
+}
+
+static void move(conn_t *c, json_t *msg, json_int_t re)
+{
+    table_t *t = table_arg(c, msg, re);
+    if (!t)
+        return;
+    int who = sub_of(c, t);
+    if (who < 0) {
+        srv_send_error(c, re, PROTO_E_NOT_SEATED, "join or rejoin a seat of this table first");
+        return;
+    }
+    if (who >= PL_MAX_SEATS) {
+        srv_send_error(c, re, PROTO_E_OBSERVER, "observers and the facilitator view do not play");
+        return;
+    }
+    pl_move_t mv;
+    char err[PROTO_ERR_LEN];
+    json_t *jm = json_object_get(msg, "move");
+    if (!proto_move_decode(jm, &mv, err, sizeof err)) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", err);
+        return;
+    }
+    if (json_object_get(jm, "seat") && mv.seat != who) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "you hold seat %d, not seat %d", who, mv.seat);
+        return;
+    }
+    if (mv.type == PL_MOVE_TIMEOUT) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "only the server's turn timer times out");
+        return;
+    }
+    mv.seat = (uint8_t)who;
+    pl_error_t perr;
+    int r = srv_table_move(t, &mv, &perr);
+    if (r != PL_OK) {
+        srv_send_error(c, re, r > 0 ? pl_reason_name(r) : PROTO_E_INTERNAL, "%s", perr.msg);
+        return;
+    }
+    ok(c, re, json_pack("{s:i,s:I}", "table", (int)t->id, "seq", (json_int_t)t->st.seq));
+    srv_table_after_moves(t);
+}
+
+static void facilitator(conn_t *c, json_t *msg, json_int_t re)
+{
+    const char *secret = json_string_value(json_object_get(msg, "secret"));
+    uint8_t h[32];
+    if (secret) {
+        srv_sha256(secret, strlen(secret), h);
+        if (ct_equal(h, c->srv->secret_hash, 32)) {
+            c->facilitator = 1;
+            ok(c, re, NULL);
+            return;
+        }
+    }
+    srv_log("conn %llu: wrong facilitator secret", (unsigned long long)c->id);
+    c->strikes += 10; /* guessing costs */
+    srv_send_error(c, re, PROTO_E_FORBIDDEN, "wrong facilitator secret");
+}
+
+static void set_timer(conn_t *c, json_t *msg, json_int_t re)
+{
+    if (!c->facilitator) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "facilitator only");
+        return;
+    }
+    table_t *t = table_arg(c, msg, re);
+    json_t *sec = json_object_get(msg, "seconds");
+    if (!t)
+        return;
+    if (!json_is_integer(sec) || json_integer_value(sec) < 0 || json_integer_value(sec) > 86400) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "seconds is 0-86400");
+        return;
+    }
+    t->timer_s = (uint32_t)json_integer_value(sec);
+    srv_table_after_moves(t);
+    ok(c, re, NULL);
+}
+
+void srv_handle(conn_t *c, json_t *msg)
+{
+    const char *type = proto_type(msg);
+    json_int_t re = proto_request_id(msg);
+    if (!c->hello) {
+        if (strcmp(type, "hello") == 0)
+            hello(c, msg, re);
+        else {
+            srv_send_error(c, re, PROTO_E_HELLO_FIRST, "say hello first");
+            c->strikes++;
+        }
+        return;
+    }
+    if (strcmp(type, "ping") == 0)
+        srv_send(c, proto_msg("pong", re));
+    else if (strcmp(type, "hello") == 0)
+        hello(c, msg, re);
+    else if (strcmp(type, "list_packages") == 0)
+        list_packages(c, re);
+    else if (strcmp(type, "list_tables") == 0)
+        list_tables(c, re);
+    else if (strcmp(type, "create_table") == 0)
+        create_table(c, msg, re);
+    else if (strcmp(type, "join") == 0)
+        join(c, msg, re);
+    else if (strcmp(type, "rejoin") == 0)
+        rejoin(c, msg, re);
+    else if (strcmp(type, "watch") == 0)
+        watch(c, msg, re);
+    else if (strcmp(type, "leave") == 0)
+        leave(c, msg, re);
+    else if (strcmp(type, "move") == 0)
+        move(c, msg, re);
+    else if (strcmp(type, "facilitator") == 0)
+        facilitator(c, msg, re);
+    else if (strcmp(type, "set_timer") == 0)
+        set_timer(c, msg, re);
+    else {
+        c->strikes++;
+        srv_send_error(c, re, PROTO_E_UNKNOWN_MESSAGE, "unknown message type '%.40s'", type);
+    }
+}

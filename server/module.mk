@@ -1,0 +1,18 @@
+# server/module.mk -- plateau-server: libuv loop, SQLite persistence, the protocol of engine/proto
+SERVER_SRC := $(wildcard server/*.c)
+SERVER_OBJ := $(SERVER_SRC:%.c=$(BUILD)/obj/%.o)
+SERVER_BIN := $(BUILD)/plateau-server
+ALL += $(SERVER_BIN)
+PROGRAMS += $(SERVER_BIN)
+
+# game packages come from engine/data when it is in the tree
+ifneq ($(wildcard engine/data/module.mk),)
+SERVER_DATA_LIB := $(BUILD)/libpldata.a
+SERVER_DATA_CFLAGS := -DSRV_HAVE_DATA
+endif
+
+SERVER_PKGS := libuv sqlite3 jansson
+$(BUILD)/obj/server/%.o: MODCFLAGS += $(SERVER_DATA_CFLAGS) $(call pkgcflags,$(SERVER_PKGS))
+
+$(SERVER_BIN): $(SERVER_OBJ) $(PROTO_LIB) $(SERVER_DATA_LIB) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0))

@@ -1,0 +1,421 @@
+/* net.c -- TCP on libuv: accept, read frames, held replies flushed after the group commit, drops */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "server.h"
+
+typedef struct {
+    uv_write_t req;
+    conn_t *c;
+    size_t bytes;
+    unsigned n;
+    uv_buf_t bufs[];
+} wreq_t;
+
+static uint8_t read_buf[65536]; /* one loop thread: every read lands here, then goes to a reader */
+
+static void on_closed(uv_handle_t *h)
+{
+    conn_t *c = h->data;
+    out_t *o = c->held;
+    while (o) {
+        out_t *n = o->next;
+        free(o->buf);
+        free(o);
+        o = n;
+    }
+    proto_reader_free(&c->rd);
+    free(c);
+}
+
+static void unflush(conn_t *c)
+{
+    srv_t *s = c->srv;
+    if (!c->in_flush)
+        return;
+    for (int i = 0; i < s->n_flush; i++)
+        if (s->flush[i] == c) {
+            s->flush[i] = s->flush[--s->n_flush];
+            break;
+        }
+    c->in_flush = 0;
+}
+
+void srv_close(conn_t *c, int graceful)
+{
+    srv_t *s = c->srv;
+    if (c->closing)
+        return;
+    if (graceful && c->in_flush && !c->shutting) { /* let its replies go, then close */
+        c->shutting = 1;
+        uv_read_stop((uv_stream_t *)&c->tcp);
+        while (c->n_sub > 0)
+            srv_table_unsubscribe(c->sub[0].t, c);
+        return;
+    }
+    if (graceful && c->shutting)
+        return;
+    c->closing = 1;
+    while (c->n_sub > 0)
+        srv_table_unsubscribe(c->sub[0].t, c);
+    unflush(c);
+    if (c->prev)
+        c->prev->next = c->next;
+    else
+        s->conns = c->next;
+    if (c->next)
+        c->next->prev = c->prev;
+    s->n_conns--;
+    uv_read_stop((uv_stream_t *)&c->tcp);
+    uv_close((uv_handle_t *)&c->tcp, on_closed);
+}
+
+void srv_send(conn_t *c, json_t *msg)
+{
+    if (!msg)
+        return;
+    if (c->closing || c->shut_sent) {
+        json_decref(msg);
+        return;
+    }
+    size_t len;
+    uint8_t *buf = proto_frame(msg, PROTO_MAX_FRAME_S2C, &len);
+    json_decref(msg);
+    out_t *o = buf ? malloc(sizeof *o) : NULL;
+    if (!o) {
+        free(buf);
+        srv_log("conn %llu: reply too large or out of memory; dropping it", (unsigned long long)c->id);
+        srv_close(c, 0);
+        return;
+    }
+    o->next = NULL;
+    o->len = len;
+    o->buf = buf;
+    if (c->held_tail)
+        c->held_tail->next = o;
+    else
+        c->held = o;
+    c->held_tail = o;
+    if (!c->in_flush) {
+        srv_t *s = c->srv;
+        if (s->n_flush == s->cap_flush) {
+            int cap = s->cap_flush ? s->cap_flush * 2 : 64;
+            conn_t **nf = realloc(s->flush, (size_t)cap * sizeof *nf);
+            if (!nf) {
+                srv_close(c, 0);
+                return;
+            }
+            s->flush = nf;
+            s->cap_flush = cap;
+        }
+        s->flush[s->n_flush++] = c;
+        c->in_flush = 1;
+    }
+}
+
+void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    srv_send(c, proto_error(re, code, msg));
+}
+
+static void on_shutdown(uv_shutdown_t *req, int status)
+{
+    conn_t *c = req->data;
+    free(req);
+    srv_close(c, 0);
+}
+
+static void on_written(uv_write_t *req, int status)
+{
+    wreq_t *w = (wreq_t *)req;
+    conn_t *c = w->c;
+    for (unsigned i = 0; i < w->n; i++)
+        free(w->bufs[i].base);
+    c->queued -= w->bytes;
+    free(w);
+    if (status < 0 && !c->closing)
+        srv_close(c, 0);
+}
+
+/* Hand a connection's held replies to the kernel in one writev. */
+static void flush_conn(conn_t *c)
+{
+    unsigned n = 0;
+    size_t bytes = 0;
+    for (out_t *o = c->held; o; o = o->next)
+        n++, bytes += o->len;
+    if (n == 0)
+        return;
+    if (c->queued + bytes > c->srv->o.max_queue) {
+        srv_log("conn %llu: not reading (%zu bytes waiting); dropped", (unsigned long long)c->id,
+                c->queued + bytes);
+        srv_close(c, 0);
+        return;
+    }
+    wreq_t *w = malloc(sizeof *w + n * sizeof(uv_buf_t));
+    if (!w) {
+        srv_close(c, 0);
+        return;
+    }
+    w->c = c;
+    w->n = n;
+    w->bytes = bytes;
+    unsigned i = 0;
+    out_t *o = c->held;
+    while (o) {
+        out_t *next = o->next;
+        w->bufs[i++] = uv_buf_init((char *)o->buf, (unsigned)o->len);
+        free(o);
+        o = next;
+    }
+    c->held = c->held_tail = NULL;
+    c->queued += bytes;
+    if (uv_write(&w->req, (uv_stream_t *)&c->tcp, w->bufs, n, on_written) != 0) {
+        for (i = 0; i < n; i++)
+            free(w->bufs[i].base);
+        c->queued -= bytes;
+        free(w);
+        srv_close(c, 0);
+        return;
+    }
+    if (c->shutting && !c->shut_sent) {
+        c->shut_sent = 1;
+        uv_shutdown_t *sr = malloc(sizeof *sr);
+        if (sr) {
+            sr->data = c;
+            if (uv_shutdown(sr, (uv_stream_t *)&c->tcp, on_shutdown) == 0)
+                return;
+            free(sr);
+        }
+        srv_close(c, 0);
+    }
+}
+
+void srv_flush(srv_t *s)
+{
+    if (s->store && store_commit(s->store) != 0) {
+        /* nothing reaches a client about moves that were not committed */
+        srv_log("commit failed; stopping so that no unrecorded move is acknowledged");
+        s->stopping = 1;
+        uv_stop(s->loop);
+        return;
+    }
+    s->commits++;
+    while (s->n_flush > 0) {
+        conn_t *c = s->flush[--s->n_flush];
+        c->in_flush = 0;
+        flush_conn(c);
+    }
+}
+
+static void on_check(uv_check_t *h)
+{
+    srv_flush(h->data);
+}
+
+static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
+{
+    buf->base = (char *)read_buf;
+    buf->len = sizeof read_buf;
+}
+
+static void frame_error(conn_t *c, const char *code, const char *text)
+{
+    srv_send_error(c, -1, code, "%s", text);
+    srv_close(c, 1);
+}
+
+static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
+{
+    conn_t *c = st->data;
+    if (n < 0) {
+        srv_close(c, 0);
+        return;
+    }
+    if (n == 0 || c->closing || c->shutting)
+        return;
+    if (proto_reader_feed(&c->rd, buf->base, (size_t)n) != 0) {
+        srv_close(c, 0);
+        return;
+    }
+    for (;;) {
+        const uint8_t *p;
+        size_t len;
+        int r = proto_reader_next(&c->rd, &p, &len);
+        if (r == PROTO_NEED_MORE)
+            break;
+        if (r == PROTO_OVERSIZED) {
+            frame_error(c, PROTO_E_OVERSIZED, "frame larger than 65536 bytes; closing");
+            return;
+        }
+        if (r != PROTO_FRAME) {
+            frame_error(c, PROTO_E_MALFORMED_FRAME, "empty frame; closing");
+            return;
+        }
+        if (!srv_rate_ok(c)) {
+            srv_send_error(c, -1, PROTO_E_RATE, "too many messages; slow down");
+            if (++c->strikes > 100) {
+                srv_close(c, 1);
+                return;
+            }
+            continue;
+        }
+        const char *code;
+        char err[PROTO_ERR_LEN];
+        json_t *msg = proto_parse(p, len, &code, err, sizeof err);
+        if (!msg) {
+            srv_send_error(c, -1, code, "%s", err);
+            if (++c->strikes > 100) {
+                srv_close(c, 1);
+                return;
+            }
+            continue;
+        }
+        srv_handle(c, msg);
+        json_decref(msg);
+        if (c->closing || c->shutting)
+            return;
+    }
+    if (proto_reader_pending(&c->rd) == 0)
+        c->partial_ms = 0;
+    else if (c->partial_ms == 0)
+        c->partial_ms = srv_now_ms(c->srv);
+}
+
+static void on_connection(uv_stream_t *server, int status)
+{
+    srv_t *s = server->data;
+    if (status < 0)
+        return;
+    conn_t *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    c->srv = s;
+    c->id = ++s->next_conn_id;
+    uv_tcp_init(s->loop, &c->tcp);
+    c->tcp.data = c;
+    if (uv_accept(server, (uv_stream_t *)&c->tcp) != 0) {
+        uv_close((uv_handle_t *)&c->tcp, on_closed);
+        return;
+    }
+    uv_tcp_nodelay(&c->tcp, 1);
+    proto_reader_init(&c->rd, PROTO_MAX_FRAME);
+    c->born_ms = c->refill_ms = srv_now_ms(s);
+    c->tokens = s->o.burst;
+    c->next = s->conns;
+    if (s->conns)
+        s->conns->prev = c;
+    s->conns = c;
+    s->n_conns++;
+    if (s->n_conns > s->o.max_conns || s->stopping) {
+        srv_send_error(c, -1, PROTO_E_SERVER_FULL, "the server is full (%d connections)", s->o.max_conns);
+        srv_close(c, 1);
+        return;
+    }
+    uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
+}
+
+/* Drops connections that started a frame and never finished it, or never said hello. */
+static void on_sweep(uv_timer_t *t)
+{
+    srv_t *s = t->data;
+    uint64_t now = srv_now_ms(s);
+    conn_t *c = s->conns;
+    while (c) {
+        conn_t *next = c->next;
+        if (!c->closing && !c->shutting) {
+            if (c->partial_ms && now - c->partial_ms > s->o.frame_timeout_ms) {
+                srv_log("conn %llu: frame unfinished after %u ms; closed", (unsigned long long)c->id,
+                        s->o.frame_timeout_ms);
+                srv_close(c, 0);
+            } else if (!c->hello && now - c->born_ms > s->o.hello_timeout_ms) {
+                srv_send_error(c, -1, PROTO_E_HELLO_FIRST, "no hello in time; closing");
+                srv_close(c, 1);
+            }
+        }
+        c = next;
+    }
+}
+
+/* "127.0.0.1:7878", "[::1]:7878", ":7878" (all IPv4 addresses). */
+static int parse_addr(const char *spec, struct sockaddr_storage *ss, char *err, size_t errlen)
+{
+    char host[100];
+    const char *colon = strrchr(spec, ':');
+    if (!colon || colon[1] == 0) {
+        snprintf(err, errlen, "--listen wants ADDR:PORT, got '%s'", spec);
+        return -1;
+    }
+    int port = atoi(colon + 1);
+    size_t hl = (size_t)(colon - spec);
+    if (hl >= sizeof host || port < 0 || port > 65535 || (port == 0 && colon[1] != '0')) {
+        snprintf(err, errlen, "bad address '%s'", spec);
+        return -1;
+    }
+    memcpy(host, spec, hl);
+    host[hl] = 0;
+    if (host[0] == '[' && hl >= 2 && host[hl - 1] == ']') {
+        host[hl - 1] = 0;
+        if (uv_ip6_addr(host + 1, port, (struct sockaddr_in6 *)ss) == 0)
+            return 0;
+    } else if (uv_ip4_addr(hl ? host : "0.0.0.0", port, (struct sockaddr_in *)ss) == 0) {
+        return 0;
+    }
+    snprintf(err, errlen, "bad address '%s'", spec);
+    return -1;
+}
+
+int srv_net_start(srv_t *s, char *err, size_t errlen)
+{
+    struct sockaddr_storage ss;
+    int rc;
+    memset(&ss, 0, sizeof ss);
+    if (parse_addr(s->o.listen, &ss, err, errlen) != 0)
+        return -1;
+    uv_tcp_init(s->loop, &s->listener);
+    s->listener.data = s;
+    if ((rc = uv_tcp_bind(&s->listener, (struct sockaddr *)&ss, 0)) != 0 ||
+        (rc = uv_listen((uv_stream_t *)&s->listener, 1024, on_connection)) != 0) {
+        snprintf(err, errlen, "cannot listen on %s: %s", s->o.listen, uv_strerror(rc));
+        return -1;
+    }
+    struct sockaddr_storage bound;
+    int blen = sizeof bound;
+    uv_tcp_getsockname(&s->listener, (struct sockaddr *)&bound, &blen);
+    s->port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+                                                : ((struct sockaddr_in *)&bound)->sin_port);
+    if (srv_discovery_start(s, (struct sockaddr *)&bound, err, errlen) != 0)
+        return -1;
+    uv_check_init(s->loop, &s->check);
+    s->check.data = s;
+    uv_check_start(&s->check, on_check);
+    uv_timer_init(s->loop, &s->sweep);
+    s->sweep.data = s;
+    uint64_t every = s->o.frame_timeout_ms / 4;
+    uv_timer_start(&s->sweep, on_sweep, every ? every : 1, every ? every : 1);
+    return 0;
+}
+
+void srv_net_stop(srv_t *s)
+{
+    srv_flush(s);
+    conn_t *c = s->conns;
+    while (c) {
+        conn_t *next = c->next;
+        srv_close(c, 0);
+        c = next;
+    }
+    if (!uv_is_closing((uv_handle_t *)&s->listener))
+        uv_close((uv_handle_t *)&s->listener, NULL);
+    if (!uv_is_closing((uv_handle_t *)&s->udp))
+        uv_close((uv_handle_t *)&s->udp, NULL);
+    uv_check_stop(&s->check);
+    uv_close((uv_handle_t *)&s->check, NULL);
+    uv_close((uv_handle_t *)&s->sweep, NULL);
+}

@@ -1,0 +1,77 @@
+/* packages.c -- the game packages this server offers, by id (the package's folder name) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "server.h"
+#ifdef SRV_HAVE_DATA
+#include "data/package.h"
+#endif
+
+static int add(srv_t *s, const char *id, pl_ruleset_t *rs)
+{
+    pkg_t *np = realloc(s->pkgs, (size_t)(s->n_pkgs + 1) * sizeof *np);
+    if (!np) {
+        pl_ruleset_destroy(rs);
+        return -1;
+    }
+    s->pkgs = np;
+    snprintf(np[s->n_pkgs].id, sizeof np[0].id, "%s", id);
+    np[s->n_pkgs].rs = rs;
+    s->n_pkgs++;
+    return 0;
+}
+
+int srv_packages_load(srv_t *s, char *err, size_t errlen)
+{
+    if (s->o.demo) {
+        pl_ruleset_t *rs = srv_demo_ruleset();
+        if (!rs || add(s, "demo", rs) != 0) {
+            snprintf(err, errlen, "cannot build the demo package");
+            return -1;
+        }
+    }
+#ifdef SRV_HAVE_DATA
+    char **names = NULL;
+    int n = pl_package_list(s->o.games, &names);
+    if (n < 0) {
+        srv_log("no game packages under %s", s->o.games);
+        n = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        char dir[1024];
+        pl_diags_t d;
+        pl_diags_init(&d);
+        snprintf(dir, sizeof dir, "%s/%s", s->o.games, names[i]);
+        pl_ruleset_t *rs = strlen(names[i]) <= SRV_ID_MAX ? pl_package_load(dir, &d) : NULL;
+        if (rs && add(s, names[i], rs) == 0)
+            srv_log("package %s loaded", names[i]);
+        else {
+            srv_log("package %s not offered:", names[i]);
+            pl_diags_print(&d, stderr);
+        }
+        pl_diags_free(&d);
+        free(names[i]);
+    }
+    free(names);
+#endif
+    if (s->n_pkgs == 0)
+        srv_log("warning: no game package to offer (see --games, --demo)");
+    return 0;
+}
+
+const pkg_t *srv_package(srv_t *s, const char *id)
+{
+    for (int i = 0; i < s->n_pkgs; i++)
+        if (strcmp(s->pkgs[i].id, id) == 0)
+            return &s->pkgs[i];
+    return NULL;
+}
+
+void srv_packages_free(srv_t *s)
+{
+    for (int i = 0; i < s->n_pkgs; i++)
+        pl_ruleset_destroy(s->pkgs[i].rs);
+    free(s->pkgs);
+    s->pkgs = NULL;
+    s->n_pkgs = 0;
+}

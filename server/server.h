@@ -1,0 +1,200 @@
+/* server.h -- plateau-server's shared types: the server, connections, tables, packages */
+#ifndef SERVER_H
+#define SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <uv.h>
+#include <jansson.h>
+#include "plateau.h"
+#include "proto/proto.h"
+#include "demo.h"
+
+#define SRV_NAME_MAX      32   /* bytes of a team name */
+#define SRV_ID_MAX        64   /* bytes of a package id */
+#define SRV_SUBS_MAX      8    /* tables one connection may join, watch or create */
+#define SRV_TOKEN_LEN     64   /* bytes of a seat token, with its terminating zero */
+#define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
+
+typedef struct srv srv_t;
+typedef struct conn conn_t;
+typedef struct table table_t;
+
+typedef struct {
+    char listen[128];
+    char db[512];
+    char games[512];
+    char secret_file[512];
+    char name[64];            /* server name in discovery answers */
+    int demo;                 /* offer the built-in demo package */
+    int max_conns;
+    int max_tables;
+    size_t max_queue;         /* bytes waiting to be written to one connection */
+    double rate, burst;       /* messages per second per connection, bucket size */
+    uint32_t frame_timeout_ms;/* a frame started must complete within this */
+    uint32_t hello_timeout_ms;/* a connection must say hello within this */
+    int sync_full;            /* PRAGMA synchronous=FULL (else NORMAL) */
+} srv_opts_t;
+
+typedef struct {
+    char id[SRV_ID_MAX + 1];
+    pl_ruleset_t *rs;
+} pkg_t;
+
+typedef struct out {
+    struct out *next;
+    size_t len;
+    uint8_t *buf;
+} out_t;
+
+typedef struct {
+    table_t *t;
+    uint8_t who; /* seat index or PL_WHO_OBSERVER / PL_WHO_FACILITATOR */
+} sub_t;
+
+typedef struct {
+    conn_t *c;
+    uint8_t who;
+} tsub_t;
+
+struct conn {
+    uv_tcp_t tcp;
+    srv_t *srv;
+    uint64_t id;
+    proto_reader_t rd;
+    uint64_t born_ms, partial_ms; /* partial_ms: when the unfinished frame began, 0 if none */
+    double tokens;
+    uint64_t refill_ms;
+    uint32_t strikes;             /* bad or rate-limited messages */
+    int hello, facilitator, closing, shutting, shut_sent, created;
+    size_t queued;                /* bytes handed to uv_write, not yet written */
+    out_t *held, *held_tail;      /* replies waiting for the group commit */
+    int in_flush;
+    sub_t sub[SRV_SUBS_MAX];
+    int n_sub;
+    conn_t *prev, *next;
+};
+
+struct table {
+    uint32_t id;
+    const pkg_t *pkg;
+    int n_seats;
+    uint64_t seed;
+    uint8_t bot_mask, taken_mask;
+    uint32_t timer_s;
+    int broken;
+    pl_state_t st;
+    pl_bot_t bot[PL_MAX_SEATS];
+    char team[PL_MAX_SEATS][SRV_NAME_MAX + 1];
+    uint8_t token_hash[PL_MAX_SEATS][32];
+    tsub_t *subs; /* connections that hear about this table */
+    int n_subs, cap_subs;
+    uv_timer_t timer;
+    int timer_on;
+};
+
+typedef struct store store_t;
+
+struct srv {
+    srv_opts_t o;
+    uv_loop_t *loop;
+    uv_tcp_t listener;
+    uv_udp_t udp;
+    uv_check_t check;
+    uv_timer_t sweep;
+    uv_signal_t sigint, sigterm;
+    store_t *store;
+    pkg_t *pkgs;
+    int n_pkgs;
+    table_t **tables; /* by id; index 0 unused */
+    uint32_t n_tables, cap_tables;
+    uint32_t live_tables;
+    conn_t *conns;
+    int n_conns;
+    uint64_t next_conn_id;
+    conn_t **flush; /* connections with held output */
+    int n_flush, cap_flush;
+    uint8_t secret_hash[32];
+    int stopping;
+    uint64_t moves, commits; /* counters for the log */
+    int port;
+};
+
+/* log.c */
+void srv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* sha256.c */
+void srv_sha256(const void *data, size_t len, uint8_t out[32]);
+/* Fill buf with n bytes from the kernel's generator (getrandom, else /dev/urandom). 0 on success. */
+int srv_random(void *buf, size_t n);
+void srv_hex(const uint8_t *b, size_t n, char *out); /* out holds 2n + 1 */
+
+/* limits.c */
+uint64_t srv_now_ms(srv_t *s);
+int srv_rate_ok(conn_t *c);                  /* takes one token; 0 when the bucket is empty */
+int srv_valid_name(const char *s, size_t max); /* printable UTF-8, 1..max bytes */
+
+/* packages.c (+ demo.c) */
+int srv_packages_load(srv_t *s, char *err, size_t errlen);
+const pkg_t *srv_package(srv_t *s, const char *id);
+void srv_packages_free(srv_t *s);
+
+
+/* net.c */
+int srv_net_start(srv_t *s, char *err, size_t errlen);
+void srv_send(conn_t *c, json_t *msg);        /* steals msg; held until the next flush */
+void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies are written */
+void srv_flush(srv_t *s);
+void srv_net_stop(srv_t *s);
+
+/* lobby.c */
+void srv_handle(conn_t *c, json_t *msg);
+
+/* table.c */
+table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, uint32_t timer_s,
+                          uint64_t seed, uint32_t id, char *err, size_t errlen);
+table_t *srv_table(srv_t *s, uint32_t id);
+int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err);
+void srv_table_after_moves(table_t *t);       /* bots, timer */
+int srv_table_subscribe(table_t *t, conn_t *c, int who);
+void srv_table_unsubscribe(table_t *t, conn_t *c);
+json_t *srv_table_snapshot(table_t *t, int who);
+json_t *srv_table_info(table_t *t);
+void srv_table_free(table_t *t);
+int srv_tables_restore(srv_t *s, char *err, size_t errlen);
+
+/* store.c */
+store_t *store_open(const char *path, int sync_full, char *err, size_t errlen);
+void store_close(store_t *st);
+int store_commit(store_t *st);                /* commits the open transaction, if any */
+int store_add_table(store_t *st, const table_t *t);
+int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32]);
+int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash);
+int store_get_meta(store_t *st, const char *key, char *out, size_t outlen);
+int store_set_meta(store_t *st, const char *key, const char *value);
+/* Calls fn for each stored table; moves are the table's log in order (malloc'ed, freed by store). */
+typedef struct {
+    uint32_t id;
+    char package[SRV_ID_MAX + 1];
+    int n_seats;
+    uint64_t seed;
+    uint8_t bots;
+    uint32_t timer_s;
+    pl_move_t *moves;
+    size_t n_moves;
+    uint64_t last_hash;
+} store_table_t;
+int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void *arg);
+typedef struct {
+    int seat;
+    char team[SRV_NAME_MAX + 1];
+    uint8_t hash[32];
+} store_seat_t;
+int store_each_seat(store_t *st, uint32_t table, int (*fn)(void *arg, const store_seat_t *seat), void *arg);
+
+/* discovery.c */
+int srv_discovery_start(srv_t *s, const struct sockaddr *addr, char *err, size_t errlen);
+
+#endif

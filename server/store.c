@@ -1,0 +1,232 @@
+/* store.c -- persistence in one SQLite file (WAL): tables, seats, move log, meta; group commit */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "server.h"
+
+struct store {
+    sqlite3 *db;
+    int in_tx;
+    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta;
+};
+
+static const char *SCHEMA =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS tables(id INTEGER PRIMARY KEY, package TEXT NOT NULL,"
+    " seats INTEGER NOT NULL, seed INTEGER NOT NULL, bots INTEGER NOT NULL, timer INTEGER NOT NULL,"
+    " created INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS seats(table_id INTEGER NOT NULL, seat INTEGER NOT NULL,"
+    " team TEXT NOT NULL, token_hash BLOB NOT NULL, PRIMARY KEY(table_id, seat)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS moves(table_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    " type INTEGER NOT NULL, seat INTEGER NOT NULL, arg INTEGER NOT NULL, hash INTEGER NOT NULL,"
+    " PRIMARY KEY(table_id, seq)) WITHOUT ROWID;";
+
+static int prep(store_t *st, sqlite3_stmt **s, const char *sql)
+{
+    return sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, s, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
+{
+    store_t *st = calloc(1, sizeof *st);
+    char *msg = NULL;
+    if (!st) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_busy_timeout(st->db, 2000);
+    char pragmas[160];
+    snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s;",
+             sync_full ? "FULL" : "NORMAL");
+    if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(st->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK)
+        goto fail;
+    if (prep(st, &st->begin, "BEGIN") || prep(st, &st->commit, "COMMIT") ||
+        prep(st, &st->add_table, "INSERT INTO tables(id,package,seats,seed,bots,timer,created) VALUES(?,?,?,?,?,?,strftime('%s','now'))") ||
+        prep(st, &st->add_seat, "INSERT OR REPLACE INTO seats(table_id,seat,team,token_hash) VALUES(?,?,?,?)") ||
+        prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
+        prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
+        prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)"))
+        goto fail;
+    return st;
+fail:
+    snprintf(err, errlen, "database %s: %s", path, msg ? msg : (st->db ? sqlite3_errmsg(st->db) : "cannot open"));
+    sqlite3_free(msg);
+    store_close(st);
+    return NULL;
+}
+
+void store_close(store_t *st)
+{
+    if (!st)
+        return;
+    store_commit(st);
+    sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
+                            st->get_meta, st->set_meta };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
+    sqlite3_close(st->db);
+    free(st);
+}
+
+static int step(store_t *st, sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        srv_log("database error: %s", sqlite3_errmsg(st->db));
+        return -1;
+    }
+    return 0;
+}
+
+static int tx(store_t *st)
+{
+    if (st->in_tx)
+        return 0;
+    if (step(st, st->begin) != 0)
+        return -1;
+    st->in_tx = 1;
+    return 0;
+}
+
+int store_commit(store_t *st)
+{
+    if (!st->in_tx)
+        return 0;
+    st->in_tx = 0;
+    return step(st, st->commit);
+}
+
+int store_add_table(store_t *st, const table_t *t)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->add_table, 1, t->id);
+    sqlite3_bind_text(st->add_table, 2, t->pkg->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st->add_table, 3, t->n_seats);
+    sqlite3_bind_int64(st->add_table, 4, (sqlite3_int64)t->seed);
+    sqlite3_bind_int(st->add_table, 5, t->bot_mask);
+    sqlite3_bind_int64(st->add_table, 6, t->timer_s);
+    return step(st, st->add_table);
+}
+
+int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32])
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->add_seat, 1, table);
+    sqlite3_bind_int(st->add_seat, 2, seat);
+    sqlite3_bind_text(st->add_seat, 3, team, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st->add_seat, 4, hash, 32, SQLITE_STATIC);
+    return step(st, st->add_seat);
+}
+
+int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->add_move, 1, table);
+    sqlite3_bind_int64(st->add_move, 2, seq);
+    sqlite3_bind_int(st->add_move, 3, mv->type);
+    sqlite3_bind_int(st->add_move, 4, mv->seat);
+    sqlite3_bind_int(st->add_move, 5, mv->arg);
+    sqlite3_bind_int64(st->add_move, 6, (sqlite3_int64)hash);
+    return step(st, st->add_move);
+}
+
+int store_get_meta(store_t *st, const char *key, char *out, size_t outlen)
+{
+    int found = 0;
+    sqlite3_bind_text(st->get_meta, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st->get_meta) == SQLITE_ROW) {
+        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(st->get_meta, 0));
+        found = 1;
+    }
+    sqlite3_reset(st->get_meta);
+    sqlite3_clear_bindings(st->get_meta);
+    return found;
+}
+
+int store_set_meta(store_t *st, const char *key, const char *value)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_text(st->set_meta, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st->set_meta, 2, value, -1, SQLITE_STATIC);
+    return step(st, st->set_meta);
+}
+
+int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void *arg)
+{
+    sqlite3_stmt *q = NULL, *m = NULL;
+    int rc = -1;
+    if (prep(st, &q, "SELECT id,package,seats,seed,bots,timer FROM tables ORDER BY id") ||
+        prep(st, &m, "SELECT type,seat,arg,hash FROM moves WHERE table_id=? ORDER BY seq"))
+        goto done;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        store_table_t row;
+        size_t cap = 0;
+        memset(&row, 0, sizeof row);
+        row.id = (uint32_t)sqlite3_column_int64(q, 0);
+        snprintf(row.package, sizeof row.package, "%s", (const char *)sqlite3_column_text(q, 1));
+        row.n_seats = sqlite3_column_int(q, 2);
+        row.seed = (uint64_t)sqlite3_column_int64(q, 3);
+        row.bots = (uint8_t)sqlite3_column_int(q, 4);
+        row.timer_s = (uint32_t)sqlite3_column_int64(q, 5);
+        sqlite3_bind_int64(m, 1, row.id);
+        while (sqlite3_step(m) == SQLITE_ROW) {
+            if (row.n_moves == cap) {
+                cap = cap ? cap * 2 : 256;
+                pl_move_t *nm = realloc(row.moves, cap * sizeof *nm);
+                if (!nm) {
+                    free(row.moves);
+                    goto done;
+                }
+                row.moves = nm;
+            }
+            pl_move_t *mv = &row.moves[row.n_moves++];
+            mv->type = (uint8_t)sqlite3_column_int(m, 0);
+            mv->seat = (uint8_t)sqlite3_column_int(m, 1);
+            mv->arg = (uint16_t)sqlite3_column_int(m, 2);
+            row.last_hash = (uint64_t)sqlite3_column_int64(m, 3);
+        }
+        sqlite3_reset(m);
+        int r = fn(arg, &row);
+        free(row.moves);
+        if (r != 0)
+            goto done;
+    }
+    rc = 0;
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(m);
+    return rc;
+}
+
+int store_each_seat(store_t *st, uint32_t table, int (*fn)(void *arg, const store_seat_t *seat), void *arg)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = -1;
+    if (prep(st, &q, "SELECT seat,team,token_hash FROM seats WHERE table_id=?"))
+        goto done;
+    sqlite3_bind_int64(q, 1, table);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        store_seat_t s;
+        memset(&s, 0, sizeof s);
+        s.seat = sqlite3_column_int(q, 0);
+        snprintf(s.team, sizeof s.team, "%s", (const char *)sqlite3_column_text(q, 1));
+        if (sqlite3_column_bytes(q, 2) == 32)
+            memcpy(s.hash, sqlite3_column_blob(q, 2), 32);
+        if (fn(arg, &s) != 0)
+            goto done;
+    }
+    rc = 0;
+done:
+    sqlite3_finalize(q);
+    return rc;
+}

@@ -1,0 +1,338 @@
+/* table.c -- one table: moves checked by the core, logged, then each listener gets its own view */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "server.h"
+
+enum { WHO_SLOTS = PL_MAX_SEATS + 2 };
+
+/* scratch space for one move's fan-out; the loop has one thread */
+static pl_state_t scratch_prev;
+static pl_events_t scratch_ev;
+static pl_state_t view_prev[WHO_SLOTS], view_cur[WHO_SLOTS];
+
+static int who_slot(int who)
+{
+    return who == PL_WHO_OBSERVER ? PL_MAX_SEATS : who == PL_WHO_FACILITATOR ? PL_MAX_SEATS + 1 : who;
+}
+
+static json_t *who_json(int who)
+{
+    if (who == PL_WHO_OBSERVER)
+        return json_string("observer");
+    if (who == PL_WHO_FACILITATOR)
+        return json_string("facilitator");
+    return json_integer(who);
+}
+
+static json_t *hex_json(uint64_t v)
+{
+    char h[17];
+    proto_hex64(v, h);
+    return json_string(h);
+}
+
+table_t *srv_table(srv_t *s, uint32_t id)
+{
+    if (id == 0 || id > s->n_tables)
+        return NULL;
+    return s->tables[id];
+}
+
+static void on_timer(uv_timer_t *h);
+
+table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, uint32_t timer_s,
+                          uint64_t seed, uint32_t id, char *err, size_t errlen)
+{
+    pl_error_t perr;
+    if (id == 0)
+        id = s->n_tables + 1;
+    if (id >= s->cap_tables) {
+        uint32_t cap = s->cap_tables ? s->cap_tables : 64;
+        while (cap <= id)
+            cap *= 2;
+        table_t **nt = realloc(s->tables, cap * sizeof *nt);
+        if (!nt) {
+            snprintf(err, errlen, "out of memory");
+            return NULL;
+        }
+        memset(nt + s->cap_tables, 0, (cap - s->cap_tables) * sizeof *nt);
+        s->tables = nt;
+        s->cap_tables = cap;
+    }
+    if (s->tables[id]) {
+        snprintf(err, errlen, "table %u exists", id);
+        return NULL;
+    }
+    table_t *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    t->id = id;
+    t->pkg = p;
+    t->n_seats = n_seats;
+    t->seed = seed;
+    t->bot_mask = bots & (uint8_t)((1u << n_seats) - 1);
+    t->timer_s = timer_s;
+    if (pl_state_init(p->rs, &t->st, n_seats, seed, &perr) != PL_OK) {
+        snprintf(err, errlen, "%s", perr.msg);
+        free(t);
+        return NULL;
+    }
+    for (int i = 0; i < n_seats; i++)
+        pl_bot_init(&t->bot[i], PL_BOT_GREEDY, seed ^ (0x9e3779b97f4a7c15ull * (uint64_t)(i + 1)));
+    uv_timer_init(s->loop, &t->timer);
+    t->timer.data = t;
+    s->tables[id] = t;
+    if (id > s->n_tables)
+        s->n_tables = id;
+    s->live_tables++;
+    return t;
+}
+
+static void timer_closed(uv_handle_t *h)
+{
+    table_t *t = h->data;
+    free(t->subs);
+    free(t);
+}
+
+void srv_table_free(table_t *t)
+{
+    if (!t)
+        return;
+    uv_timer_stop(&t->timer);
+    uv_close((uv_handle_t *)&t->timer, timer_closed);
+}
+
+static srv_t *table_srv(table_t *t)
+{
+    return t->timer.loop->data;
+}
+
+int srv_table_subscribe(table_t *t, conn_t *c, int who)
+{
+    for (int i = 0; i < c->n_sub; i++)
+        if (c->sub[i].t == t) {
+            c->sub[i].who = (uint8_t)who;
+            for (int k = 0; k < t->n_subs; k++)
+                if (t->subs[k].c == c)
+                    t->subs[k].who = (uint8_t)who;
+            return 0;
+        }
+    if (c->n_sub >= SRV_SUBS_MAX)
+        return -1;
+    if (t->n_subs == t->cap_subs) {
+        int cap = t->cap_subs ? t->cap_subs * 2 : 8;
+        tsub_t *ns = realloc(t->subs, (size_t)cap * sizeof *ns);
+        if (!ns)
+            return -1;
+        t->subs = ns;
+        t->cap_subs = cap;
+    }
+    t->subs[t->n_subs].c = c;
+    t->subs[t->n_subs].who = (uint8_t)who;
+    t->n_subs++;
+    c->sub[c->n_sub].t = t;
+    c->sub[c->n_sub].who = (uint8_t)who;
+    c->n_sub++;
+    return 0;
+}
+
+void srv_table_unsubscribe(table_t *t, conn_t *c)
+{
+    for (int i = 0; i < t->n_subs; i++)
+        if (t->subs[i].c == c) {
+            t->subs[i] = t->subs[--t->n_subs];
+            break;
+        }
+    for (int i = 0; i < c->n_sub; i++)
+        if (c->sub[i].t == t) {
+            c->sub[i] = c->sub[--c->n_sub];
+            break;
+        }
+}
+
+json_t *srv_table_info(table_t *t)
+{
+    json_t *teams = json_array(), *bots = json_array();
+    for (int i = 0; i < t->n_seats; i++) {
+        json_array_append_new(teams, (t->taken_mask >> i) & 1 ? json_string(t->team[i]) : json_null());
+        if ((t->bot_mask >> i) & 1)
+            json_array_append_new(bots, json_integer(i));
+    }
+    return json_pack("{s:i,s:s,s:i,s:o,s:o,s:i,s:I,s:b,s:b}", "table", (int)t->id, "package",
+                     t->pkg->id, "seats", t->n_seats, "teams", teams, "bots", bots, "timer",
+                     (int)t->timer_s, "seq", (json_int_t)t->st.seq, "over",
+                     t->st.wait == PL_WAIT_OVER, "broken", t->broken);
+}
+
+json_t *srv_table_snapshot(table_t *t, int who)
+{
+    pl_state_t *v = &view_cur[0];
+    pl_view(t->pkg->rs, &t->st, who, v);
+    json_t *o = proto_msg("snapshot", -1);
+    json_object_set_new(o, "table", json_integer(t->id));
+    json_object_set_new(o, "who", who_json(who));
+    json_object_set_new(o, "info", srv_table_info(t));
+    json_object_set_new(o, "seq", json_integer(t->st.seq));
+    json_object_set_new(o, "view", proto_view_encode(v));
+    json_object_set_new(o, "view_hash", hex_json(pl_state_hash(v)));
+    json_object_set_new(o, "state_hash", hex_json(pl_state_hash(&t->st)));
+    return o;
+}
+
+/* Send every listener its own update for the move that turned prev into t->st. */
+static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, const pl_events_t *ev)
+{
+    json_t *msg[WHO_SLOTS] = { 0 };
+    json_t *move = proto_move_encode(mv);
+    json_t *state_hash = hex_json(pl_state_hash(&t->st));
+    for (int i = 0; i < t->n_subs; i++) {
+        int who = t->subs[i].who, k = who_slot(who);
+        if (!msg[k]) {
+            pl_view(t->pkg->rs, prev, who, &view_prev[k]);
+            pl_view(t->pkg->rs, &t->st, who, &view_cur[k]);
+            json_t *evs = json_array();
+            for (int e = 0; e < ev->n; e++) {
+                pl_event_t out;
+                if (pl_event_for(&ev->ev[e], who, &out))
+                    json_array_append_new(evs, proto_event_encode(&out));
+            }
+            json_t *o = proto_msg("update", -1);
+            json_object_set_new(o, "table", json_integer(t->id));
+            json_object_set_new(o, "seq", json_integer(t->st.seq));
+            json_object_set_new(o, "move", json_incref(move));
+            json_object_set_new(o, "events", evs);
+            json_object_set_new(o, "view", proto_view_diff(&view_prev[k], &view_cur[k]));
+            json_object_set_new(o, "view_hash", hex_json(pl_state_hash(&view_cur[k])));
+            json_object_set_new(o, "state_hash", json_incref(state_hash));
+            msg[k] = o;
+        }
+        srv_send(t->subs[i].c, json_incref(msg[k]));
+    }
+    for (int k = 0; k < WHO_SLOTS; k++)
+        json_decref(msg[k]);
+    json_decref(move);
+    json_decref(state_hash);
+}
+
+int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
+{
+    srv_t *s = table_srv(t);
+    if (t->broken) {
+        err->code = PL_ERR_GAME_OVER;
+        snprintf(err->msg, sizeof err->msg, "this table is out of order (see the server log)");
+        return err->code;
+    }
+    memcpy(&scratch_prev, &t->st, sizeof t->st);
+    int r = pl_apply(t->pkg->rs, &t->st, mv, &scratch_ev, err);
+    if (r != PL_OK)
+        return r;
+    if (store_add_move(s->store, t->id, t->st.seq, mv, pl_state_hash(&t->st)) != 0) {
+        memcpy(&t->st, &scratch_prev, sizeof t->st);
+        err->code = PL_ERR_BAD_MOVE;
+        snprintf(err->msg, sizeof err->msg, "the move could not be recorded; try again");
+        return -1;
+    }
+    s->moves++;
+    fan_out(t, &scratch_prev, mv, &scratch_ev);
+    return PL_OK;
+}
+
+static void on_timer(uv_timer_t *h)
+{
+    table_t *t = h->data;
+    pl_move_t mv = { PL_MOVE_TIMEOUT, t->st.current, 0 };
+    pl_error_t err;
+    t->timer_on = 0;
+    if (t->st.wait == PL_WAIT_OVER)
+        return;
+    if (srv_table_move(t, &mv, &err) == PL_OK)
+        srv_log("table %u: turn timer fired at move %u", t->id, t->st.seq);
+    else
+        srv_log("table %u: timeout refused: %s", t->id, err.msg);
+    srv_table_after_moves(t);
+}
+
+void srv_table_after_moves(table_t *t)
+{
+    for (int steps = 0; steps < SRV_BOT_STEPS && t->st.wait != PL_WAIT_OVER && !t->broken; steps++) {
+        unsigned due = pl_expected(&t->st) & t->bot_mask;
+        if (!due)
+            break;
+        int seat = __builtin_ctz(due);
+        pl_move_t mv;
+        pl_error_t err;
+        if (!pl_bot_move(t->pkg->rs, &t->st, seat, &t->bot[seat], &mv)) {
+            mv.type = PL_MOVE_TIMEOUT; /* a bot with nothing to do must not stall the table */
+            mv.seat = (uint8_t)seat;
+            mv.arg = 0;
+        }
+        if (srv_table_move(t, &mv, &err) != PL_OK) {
+            srv_log("table %u: bot move refused (%s); table stopped", t->id, err.msg);
+            t->broken = 1;
+        }
+    }
+    int waiting_humans = (pl_expected(&t->st) & ~t->bot_mask) != 0;
+    if (t->timer_s && t->st.wait != PL_WAIT_OVER && waiting_humans && !t->broken) {
+        uv_timer_start(&t->timer, on_timer, (uint64_t)t->timer_s * 1000, 0);
+        t->timer_on = 1;
+    } else if (t->timer_on) {
+        uv_timer_stop(&t->timer);
+        t->timer_on = 0;
+    }
+}
+
+/* ---- restart: rebuild every table from its log ---- */
+
+static int restore_seat(void *arg, const store_seat_t *seat)
+{
+    table_t *t = arg;
+    if (seat->seat < 0 || seat->seat >= t->n_seats)
+        return 0;
+    snprintf(t->team[seat->seat], sizeof t->team[0], "%s", seat->team);
+    memcpy(t->token_hash[seat->seat], seat->hash, 32);
+    t->taken_mask |= (uint8_t)(1u << seat->seat);
+    return 0;
+}
+
+static int restore_table(void *arg, store_table_t *row)
+{
+    srv_t *s = arg;
+    char err[200];
+    pl_error_t perr;
+    size_t bad = 0;
+    const pkg_t *p = srv_package(s, row->package);
+    if (!p) {
+        srv_log("table %u: package '%s' is no longer offered; table not resumed", row->id, row->package);
+        return 0;
+    }
+    table_t *t = srv_table_create(s, p, row->n_seats, row->bots, row->timer_s, row->seed, row->id, err, sizeof err);
+    if (!t) {
+        srv_log("table %u: cannot be set up again: %s", row->id, err);
+        return 0;
+    }
+    if (pl_replay(p->rs, row->n_seats, row->seed, row->moves, row->n_moves, &t->st, NULL, &bad, &perr) != PL_OK) {
+        srv_log("table %u: replay refused move %zu: %s; table stopped", row->id, bad, perr.msg);
+        t->broken = 1;
+    } else if (row->n_moves && pl_state_hash(&t->st) != row->last_hash) {
+        srv_log("table %u: replayed state hash differs from the log; table stopped", row->id);
+        t->broken = 1;
+    }
+    store_each_seat(s->store, t->id, restore_seat, t);
+    return 0;
+}
+
+int srv_tables_restore(srv_t *s, char *err, size_t errlen)
+{
+    if (store_each_table(s->store, restore_table, s) != 0) {
+        snprintf(err, errlen, "cannot read the tables from the database");
+        return -1;
+    }
+    for (uint32_t id = 1; id <= s->n_tables; id++)
+        if (s->tables[id])
+            srv_table_after_moves(s->tables[id]);
+    return 0;
+}

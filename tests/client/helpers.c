@@ -1,0 +1,62 @@
+/* helpers.c -- headless SDL set-up for the client tests and benchmark */
+#include <stdio.h>
+#include <stdlib.h>
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include "helpers.h"
+
+#ifndef TC_BUILD
+#define TC_BUILD "build"
+#endif
+
+/* fontconfig and the system libraries keep caches for the process's life on purpose */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig\nleak:libSDL2\nleak:libdbus\nleak:libX11\nleak:libxcb\n"
+           "leak:libfreetype\nleak:libglib\nleak:libcriterion\n";
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+    return "print_suppressions=0";
+}
+
+void tc_sdl_up(void)
+{
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    setenv("PLATEAU_LOCALEDIR", TC_BUILD "/locale", 1);
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+        abort();
+    }
+    IMG_Init(IMG_INIT_PNG);
+}
+
+void tc_sdl_down(void)
+{
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+}
+
+pc_app_t *tc_app(const char *dir, int w, int h, int humans)
+{
+    pc_opts_t o;
+    char err[512];
+    pc_opts_default(&o);
+    o.game_dir = dir;
+    o.w = w;
+    o.h = h;
+    o.humans = humans;
+    o.seed = 42;
+    o.bot_delay_ms = 0;
+    o.software = 1;
+    o.hidden = 1;
+    pc_app_t *a = pc_app_create(&o, err, sizeof err);
+    if (!a) fprintf(stderr, "pc_app_create: %s\n", err);
+    return a;
+}

@@ -1,0 +1,16 @@
+/* helpers.h -- shared set-up of the headless client tests and benchmark (dummy video, software renderer) */
+#ifndef TC_HELPERS_H
+#define TC_HELPERS_H
+
+#include "client/app.h"
+
+#define TC_FIXTURE "tests/client/fixture"
+#define TC_SHIPPED "game-data/achats-durables"
+
+/* Start SDL headless (SDL_VIDEODRIVER=dummy) and point gettext at the build's catalogs. */
+void tc_sdl_up(void);
+void tc_sdl_down(void);
+/* A hidden software-rendered app of w x h on game dir, seed 42, bots without pause. */
+pc_app_t *tc_app(const char *dir, int w, int h, int humans);
+
+#endif

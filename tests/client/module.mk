@@ -1,0 +1,31 @@
+# tests/client/module.mk -- headless client tests (dummy video, software renderer) and the client benchmark
+TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/test_play.c tests/client/test_text.c
+TCLIENT_OBJ := $(TCLIENT_SRC:%.c=$(BUILD)/obj/%.o)
+TCLIENT_BIN := $(BUILD)/tests/test-client
+BCLIENT_BIN := $(BUILD)/bench/bench-client
+TESTS   += $(TCLIENT_BIN)
+BENCHES += $(BCLIENT_BIN)
+ALL     += $(TCLIENT_BIN) $(BCLIENT_BIN)
+
+$(BUILD)/obj/tests/client/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call pkgcflags,$(CLIENT_PKGS)) -DTC_BUILD='"$(BUILD)"'
+
+# the tests read the French catalog from $(BUILD)/locale
+$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
+
+$(BCLIENT_BIN): $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
+
+.PHONY: client-ref client-screenshots
+# regenerate the reference pictures after a deliberate change of the look
+client-ref: $(TCLIENT_BIN)
+	UPDATE_REF=1 $(TCLIENT_BIN) --filter 'screens/*'
+
+# the screenshots of docs/screenshots (1920x1080, French, and the table in English)
+client-screenshots: $(CLIENT_BIN) $(CLIENT_MO)
+	@mkdir -p docs/screenshots
+	for s in home settings lobby table detail curtain vote reveal fiction choice end; do \
+	  $(CLIENT_BIN) --seed 42 --size 1920x1080 --screen $$s --screenshot docs/screenshots/$$s.png || exit 1; done
+	$(CLIENT_BIN) --seed 42 --size 1920x1080 --lang en --screen table --screenshot docs/screenshots/table-en.png

@@ -1,0 +1,211 @@
+/* test_play.c -- pushed mouse and keyboard events play a whole hot-seat game to the end screen */
+#include <criterion/criterion.h>
+#include <string.h>
+#include "client/table_util.h"
+#include "helpers.h"
+
+static void setup(void) { tc_sdl_up(); }
+static void teardown(void) { tc_sdl_down(); }
+
+static void push_key(SDL_Keycode k)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    SDL_PushEvent(&ev);
+}
+
+/* a left click at the centre of the first button doing act; 0 when there is none */
+static int click(pc_app_t *a, int act)
+{
+    for (int i = 0; i < a->n_btn; i++) {
+        const pc_button_t *b = &a->btn[i];
+        if (b->act != act || !b->enabled) continue;
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_MOUSEBUTTONDOWN;
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = SDL_PRESSED;
+        ev.button.x = (int)(a->gfx.ox + (b->x + b->w / 2) * a->gfx.s);
+        ev.button.y = (int)(a->gfx.oy + (b->y + b->h / 2) * a->gfx.s);
+        SDL_PushEvent(&ev);
+        return 1;
+    }
+    return 0;
+}
+
+/* what the pushed events did, as the main loop would dispatch them */
+static void pump(pc_app_t *a)
+{
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev)) pc_app_event(a, &ev);
+    pc_app_draw(a); /* buttons of the new frame */
+}
+
+typedef struct {
+    int keys, clicks, plays, rolls, votes, choices, curtains, reveals, fictions, refusals;
+} tally_t;
+
+static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
+{
+    pc_game_t *g = a->game;
+    pl_move_t mv[32];
+    int n = pl_legal_moves(g->rs, &g->st, seat, mv, 32);
+    int card = -1;
+    for (int i = 0; i < n; i++)
+        if (mv[i].type == PL_MOVE_PLAY) {
+            card = mv[i].arg;
+            break;
+        }
+    if (card >= 0 && step % 3 != 2) {
+        /* digit opens the card, Enter plays it */
+        int idx = -1;
+        for (int i = 0; i < g->st.seat[seat].hand_n; i++)
+            if (g->st.seat[seat].hand[i] == card) idx = i;
+        cr_assert(idx >= 0 && idx < 9);
+        push_key(SDLK_1 + idx);
+        pump(a);
+        cr_assert_eq(a->detail_card, card, "the digit opens the card's detail");
+        uint32_t before = g->moves;
+        if (step % 2) {
+            push_key(SDLK_RETURN);
+            t->keys += 2;
+        } else {
+            cr_assert(click(a, PC_ACT_PLAY));
+            t->keys++;
+            t->clicks++;
+        }
+        pump(a);
+        cr_assert_eq(g->moves, before + 1, "playing a legal card is accepted (%s)", a->flash);
+        t->plays++;
+        return;
+    }
+    if (step % 2) {
+        push_key(SDLK_r);
+        t->keys++;
+    } else {
+        cr_assert(click(a, PC_ACT_ROLL), "a roll button is offered");
+        t->clicks++;
+    }
+    uint32_t before = g->moves;
+    pump(a);
+    cr_assert_eq(g->moves, before + 1, "the roll is accepted (%s)", a->flash);
+    t->rolls++;
+}
+
+Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .timeout = 100)
+{
+    pc_app_t *a = tc_app(TC_SHIPPED, 1280, 720, 2);
+    cr_assert(a, "the shipped game loads");
+    cr_assert_eq(a->screen, PC_SCREEN_TABLE, "the client opens on the hot-seat table");
+    tally_t t = {0};
+    int step = 0, refusal_tried = 0;
+    pc_app_draw(a);
+    for (int iter = 0; iter < 60000 && a->screen != PC_SCREEN_END; iter++) {
+        pc_app_tick(a);
+        pc_game_t *g = a->game;
+        if (g->reveal_pending) {
+            if (step++ % 2) push_key(SDLK_RETURN); else cr_assert(click(a, PC_ACT_REVEAL_OK) || (push_key(SDLK_RETURN), 1));
+            pc_app_draw(a);
+            pump(a);
+            cr_assert(!g->reveal_pending, "the reveal is dismissed");
+            t.reveals++;
+            continue;
+        }
+        if (g->fiction_card != PL_NO_CARD) {
+            pc_app_draw(a);
+            cr_assert(click(a, PC_ACT_FICTION_DONE));
+            pump(a);
+            cr_assert_eq(g->fiction_card, PL_NO_CARD);
+            t.fictions++;
+            continue;
+        }
+        if (a->curtain_seat >= 0) {
+            int who = a->curtain_seat;
+            pc_app_draw(a);
+            /* behind the curtain no hand and no ballot can be used */
+            for (int i = 0; i < a->n_btn; i++)
+                cr_assert(a->btn[i].act != PC_ACT_CARD && a->btn[i].act != PC_ACT_VOTE);
+            cr_assert(click(a, PC_ACT_CURTAIN_OK));
+            pump(a);
+            cr_assert_eq(a->shown_seat, who);
+            t.curtains++;
+            continue;
+        }
+        int seat = pc_game_human_to_act(g);
+        if (seat < 0) continue; /* bots play on the next tick */
+        pc_app_draw(a);
+        if (a->curtain_seat >= 0) continue;
+        step++;
+        if (g->st.wait == PL_WAIT_VOTE) {
+            uint8_t before = g->st.pending.answered;
+            push_key(SDLK_1 + (step % 2));
+            pump(a);
+            cr_assert(g->st.pending.answered != before || g->st.wait != PL_WAIT_VOTE || g->reveal_pending,
+                      "the ballot is cast");
+            t.votes++;
+        } else if (g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH) {
+            uint32_t before = g->moves;
+            push_key(SDLK_1);
+            pump(a);
+            cr_assert_eq(g->moves, before + 1, "the choice is accepted");
+            t.choices++;
+        } else if (g->st.wait == PL_WAIT_TURN) {
+            /* once: a card that cannot be played now shows why */
+            if (!refusal_tried) {
+                for (int i = 0; i < g->st.seat[seat].hand_n && !refusal_tried; i++) {
+                    int c = g->st.seat[seat].hand[i];
+                    pl_error_t e;
+                    int code = pl_can_play(g->rs, &g->st, seat, c, &e);
+                    if (code == PL_OK) continue;
+                    push_key(SDLK_1 + i);
+                    pump(a);
+                    cr_assert(click(a, PC_ACT_PLAY), "the detail offers to play the card");
+                    pump(a);
+                    cr_assert_str_eq(a->flash, pl_reason_text(code, PL_LANG_FR), "the refusal shows its reason");
+                    push_key(SDLK_ESCAPE);
+                    pump(a);
+                    cr_assert_eq(a->detail_card, PL_NO_CARD);
+                    refusal_tried = 1;
+                    t.refusals++;
+                }
+            }
+            human_turn(a, seat, step, &t);
+        }
+    }
+    cr_assert_eq(a->screen, PC_SCREEN_END, "the game reaches the end screen");
+    cr_assert_eq(a->game->st.wait, PL_WAIT_OVER);
+    cr_assert(t.rolls > 0 && t.keys > 0 && t.clicks > 0, "humans played with keys and mouse");
+    cr_log_info("human plays %d, rolls %d, votes %d, choices %d, curtains %d, reveals %d, fictions %d, refusals %d",
+                t.plays, t.rolls, t.votes, t.choices, t.curtains, t.reveals, t.fictions, t.refusals);
+    pc_app_destroy(a);
+}
+
+Test(play, keyboard_focus_reaches_every_button, .init = setup, .fini = teardown, .timeout = 30)
+{
+    pc_app_t *a = tc_app(TC_FIXTURE, 1280, 720, 1);
+    cr_assert(a);
+    pc_app_stage(a, "home");
+    pc_app_draw(a);
+    int n = a->n_btn, seen_settings = 0;
+    cr_assert(n > 3);
+    for (int i = 0; i < n; i++) {
+        push_key(SDLK_TAB);
+        pump(a);
+        cr_assert(a->focus >= 0 && a->focus < a->n_btn);
+        if (a->btn[a->focus].act == PC_ACT_SETTINGS) {
+            seen_settings = 1;
+            break;
+        }
+    }
+    cr_assert(seen_settings, "Tab reaches the settings button");
+    push_key(SDLK_RETURN);
+    pump(a);
+    cr_assert_eq(a->screen, PC_SCREEN_SETTINGS, "Enter activates the focused button");
+    push_key(SDLK_ESCAPE);
+    pump(a);
+    cr_assert_eq(a->screen, PC_SCREEN_HOME, "Esc goes back");
+    pc_app_destroy(a);
+}

@@ -1,0 +1,80 @@
+/* bot.h -- plateau-bot's shared types: options, tables, seat connections, figures */
+#ifndef BOT_H
+#define BOT_H
+
+#include <stdint.h>
+#include <uv.h>
+#include <jansson.h>
+#include "plateau.h"
+#include "proto/proto.h"
+
+typedef struct {
+    char server[128];
+    char package[65];
+    char games[512];
+    int tables, seats, server_bots;
+    double rate;        /* moves per second offered, all tables together (0: as fast as possible) */
+    uint32_t timer_s;   /* turn timer asked for each table */
+    uint32_t reconnect_ms; /* how long to keep trying after a lost connection (0: a loss is an error) */
+    uint32_t timeout_s; /* give up after this long */
+    int verbose;
+    int max_connecting;
+} bot_opts_t;
+
+typedef struct btable btable_t;
+
+typedef struct bconn {
+    uv_tcp_t tcp;
+    uv_connect_t creq;
+    uv_timer_t retry;
+    btable_t *tab;
+    int seat, creator;
+    int state, open, closing, done, inflight, queued_ready;
+    uint64_t lost_ms;
+    proto_reader_t rd;
+    pl_state_t view;
+    int have_view;
+    char token[80];
+    json_int_t next_id, move_id, create_id;
+    uint64_t sent_ns;
+    pl_bot_t bot;
+    struct bconn *ready_next;
+} bconn_t;
+
+struct btable {
+    uint32_t id;
+    int index;
+    bconn_t *seat;       /* opts.seats connections */
+    int done;
+    uint32_t max_acked;  /* highest seq the server acknowledged for one of our moves */
+    uint32_t final_seq;
+    uint64_t final_hash;
+};
+
+typedef struct {
+    bot_opts_t o;
+    uv_loop_t *loop;
+    pl_ruleset_t *rs;
+    btable_t *tabs;
+    struct sockaddr_storage addr;
+    uv_timer_t pace, deadline;
+    bconn_t *ready_head, *ready_tail;
+    double budget;
+    uint64_t pace_last_ns;
+    int connecting, next_to_connect, total_conns;
+    int tables_done;
+    uint64_t t0_ns, t1_ns;
+    uint64_t moves_acked, hash_ok, hash_bad, errors, refused, reconnects, lost_acks;
+    uint32_t *lat_us;
+    size_t n_lat, cap_lat;
+    int failed;
+} bot_t;
+
+extern bot_t B;
+
+void bot_start(void);
+void bot_finish(void);
+int bot_parse_addr(const char *spec, struct sockaddr_storage *ss);
+void bot_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
