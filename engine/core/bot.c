@@ -59,7 +59,7 @@ static void shuffle_moves(pl_bot_t *bot, pl_move_t *m, int n)
 static int64_t try_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, const pl_move_t *mv,
                         const pl_bot_t *bot, pl_state_t *scratch)
 {
-    memcpy(scratch, st, sizeof *scratch);
+    pl_state_copy(scratch, st);
     if (pl_apply(rs, scratch, mv, NULL, NULL) != PL_OK)
         return INT64_MIN;
     if (mv->type == PL_MOVE_VOTE)
@@ -84,9 +84,10 @@ int pl_bot_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_bot_t
         *out = moves[0];
         return 1;
     }
-    pl_state_t *scratch = (pl_state_t *)__builtin_alloca(sizeof *scratch);
-    pl_state_t *base = (pl_state_t *)__builtin_alloca(sizeof *base);
-    memcpy(base, st, sizeof *base);
+    /* per-thread scratch states: servers may run bots on several threads */
+    static _Thread_local pl_state_t scratch_buf, base_buf;
+    pl_state_t *scratch = &scratch_buf, *base = &base_buf;
+    pl_state_copy(base, st);
     int64_t now = evaluate(rs, base, seat, bot);
     int best = -1;
     int64_t best_v = INT64_MIN;

@@ -1,4 +1,5 @@
 /* state.c -- table set-up, decks (draw, shuffle, discard), hands and the consistency check */
+#include <stddef.h>
 #include <string.h>
 #include <stdio.h>
 #include "core_internal.h"
@@ -243,4 +244,25 @@ int pl_state_check(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t *err
             return bad(err, "card %d is in %d places", (int)card, seen[card]);
     }
     return 1;
+}
+
+void pl_state_copy(pl_state_t *dst, const pl_state_t *src)
+{
+    memcpy(dst, src, offsetof(pl_state_t, seat));
+    memcpy(dst->seat, src->seat, sizeof src->seat[0] * src->n_seats);
+    dst->n_cards = src->n_cards;
+    memcpy(dst->draw_n, src->draw_n, sizeof src->draw_n);
+    memcpy(dst->order, src->order, sizeof src->order[0] * src->n_cards);
+    memcpy(dst->where, src->where, src->n_cards);
+    dst->pending = src->pending;
+    dst->n_stack = src->n_stack;
+    memcpy(dst->stack, src->stack, sizeof src->stack[0] * src->n_stack);
+    dst->n_delayed = src->n_delayed;
+    memcpy(dst->delayed, src->delayed, sizeof src->delayed[0] * src->n_delayed);
+    dst->n_played = src->n_played;
+    memcpy(dst->played_log, src->played_log, sizeof src->played_log[0] * src->n_played);
+    dst->n_votes = src->n_votes;
+    memcpy(dst->vote_log, src->vote_log, sizeof src->vote_log[0] * src->n_votes);
+    memcpy(dst->score, src->score, sizeof src->score);
+    dst->winners = src->winners;
 }

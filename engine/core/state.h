@@ -135,6 +135,11 @@ typedef struct {
  * Returns PL_OK, or a PL_ERR_* with err filled (bad seat count, ruleset too large). */
 int pl_state_init(const pl_ruleset_t *rs, pl_state_t *st, int n_seats, uint64_t seed, pl_error_t *err);
 
+/* Copy src into dst, only the parts in use (much less than the whole struct in most games):
+ * what lies past each count in dst is left as it was. For scratch copies (bots); dst may then
+ * differ from src in unused slots, never in anything the rules or the hash read. */
+void pl_state_copy(pl_state_t *dst, const pl_state_t *src);
+
 /* A 64-bit hash of everything in the state (a view hashes to its own value).
  * Equal states give equal hashes on every platform. */
 uint64_t pl_state_hash(const pl_state_t *st);
