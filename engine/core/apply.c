@@ -39,10 +39,13 @@ int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card
     int phase = pl_seat_phase(rs, st, seat);
     if (k->phase >= 0 && k->phase != phase)
         return refuse(err, PL_ERR_WRONG_PHASE, "this card belongs to phase %d, the pawn is in phase %d", k->phase, phase);
+    int64_t need[PL_MAX_COUNTERS] = { 0 }; /* several costs on one counter add up */
     for (uint32_t i = 0; i < k->costs.count; i++) {
         const pl_cost_t *cost = &rs->costs[k->costs.first + i];
-        if ((int64_t)st->seat[seat].counter[cost->counter] - cost->amount < rs->counters[cost->counter].min)
-            return refuse(err, PL_ERR_CANNOT_AFFORD, "not enough %d (costs %d)", cost->counter, cost->amount);
+        need[cost->counter] += cost->amount;
+        if ((int64_t)st->seat[seat].counter[cost->counter] - need[cost->counter] < rs->counters[cost->counter].min)
+            return refuse(err, PL_ERR_CANNOT_AFFORD, "not enough of counter %d (the card costs %d)", cost->counter,
+                          (int)need[cost->counter]);
     }
     for (uint32_t i = 0; i < k->requires.count; i++)
         if (!pl_cond_holds(rs, st, seat, &rs->conds[k->requires.first + i]))
@@ -55,8 +58,13 @@ int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card
 static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *mv, pl_error_t *err)
 {
     const pl_pending_t *p = &st->pending;
-    if (mv->type == PL_MOVE_TIMEOUT)
-        return st->wait == PL_WAIT_OVER ? refuse(err, PL_ERR_GAME_OVER, "the game is over", 0, 0) : PL_OK;
+    if (mv->type == PL_MOVE_TIMEOUT) {
+        if (st->wait == PL_WAIT_OVER)
+            return refuse(err, PL_ERR_GAME_OVER, "the game is over", 0, 0);
+        if (st->viewer != PL_WHO_FULL && st->wait == PL_WAIT_TURN)
+            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator", 0, 0);
+        return PL_OK;
+    }
     if (mv->type < PL_MOVE_PLAY || mv->type >= PL_MOVE__COUNT)
         return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type, 0);
     if (mv->seat >= st->n_seats)
@@ -67,6 +75,8 @@ static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *
     case PL_MOVE_PLAY:
         return pl_can_play(rs, st, mv->seat, mv->arg, err);
     case PL_MOVE_ROLL:
+        if (st->viewer != PL_WHO_FULL)
+            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator", 0, 0);
         if (st->wait != PL_WAIT_TURN)
             return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first", 0, 0);
         if (mv->seat != st->current)

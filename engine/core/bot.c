@@ -54,21 +54,58 @@ static void shuffle_moves(pl_bot_t *bot, pl_move_t *m, int n)
     }
 }
 
-/* Value of a move for seat: apply it to a scratch copy (a vote is settled as if every voter
- * still to answer chose the same option). */
-static int64_t try_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, const pl_move_t *mv,
-                        const pl_bot_t *bot, pl_state_t *scratch)
+/* Scratch states, one per level of look-ahead; per thread, since servers may run bots on several. */
+#define LOOK 3
+static _Thread_local pl_state_t scratch[LOOK + 1];
+
+/* Apply every still-missing ballot as `option` (how the vote goes if everyone agreed). */
+static void vote_all(const pl_ruleset_t *rs, pl_state_t *st, int option)
 {
-    pl_state_copy(scratch, st);
-    if (pl_apply(rs, scratch, mv, NULL, NULL) != PL_OK)
+    for (int s = 0; s < st->n_seats && st->wait == PL_WAIT_VOTE; s++)
+        if (pl_expected(st) & (1u << s)) {
+            pl_move_t v = { PL_MOVE_VOTE, (uint8_t)s, (uint16_t)option };
+            pl_apply(rs, st, &v, NULL, NULL);
+        }
+}
+
+/* Value of st for seat; when st waits on seat's own choice or fork, or on a vote seat takes part
+ * in, the value of its best option (looking a few levels ahead). */
+static int64_t value(const pl_ruleset_t *rs, pl_state_t *st, int seat, const pl_bot_t *bot, int level)
+{
+    int mine = (st->wait == PL_WAIT_CHOICE || st->wait == PL_WAIT_BRANCH) && st->pending.actor == seat;
+    int vote = st->wait == PL_WAIT_VOTE && (st->pending.voters & (1u << seat));
+    if (level >= LOOK || (!mine && !vote))
+        return evaluate(rs, st, seat, bot);
+    int64_t best = INT64_MIN;
+    pl_state_t *next = &scratch[level + 1];
+    for (int i = 0; i < st->pending.n_options; i++) {
+        pl_state_copy(next, st);
+        if (mine) {
+            pl_move_t mv = { PL_MOVE_CHOOSE, (uint8_t)seat, (uint16_t)i };
+            if (pl_apply(rs, next, &mv, NULL, NULL) != PL_OK)
+                continue;
+        } else {
+            vote_all(rs, next, i);
+        }
+        int64_t v = value(rs, next, seat, bot, level + 1);
+        if (v > best)
+            best = v;
+    }
+    return best == INT64_MIN ? evaluate(rs, st, seat, bot) : best;
+}
+
+/* Value of a move for seat, tried on a scratch copy of its view (a vote is settled as if every
+ * voter still to answer chose the same option). */
+static int64_t try_move(const pl_ruleset_t *rs, const pl_state_t *view, int seat, const pl_move_t *mv,
+                        const pl_bot_t *bot)
+{
+    pl_state_t *s = &scratch[1];
+    pl_state_copy(s, view);
+    if (pl_apply(rs, s, mv, NULL, NULL) != PL_OK)
         return INT64_MIN;
     if (mv->type == PL_MOVE_VOTE)
-        for (int s = 0; s < scratch->n_seats && scratch->wait == PL_WAIT_VOTE; s++)
-            if (pl_expected(scratch) & (1u << s)) {
-                pl_move_t v = { PL_MOVE_VOTE, (uint8_t)s, mv->arg };
-                pl_apply(rs, scratch, &v, NULL, NULL);
-            }
-    return evaluate(rs, scratch, seat, bot);
+        vote_all(rs, s, mv->arg);
+    return value(rs, s, seat, bot, 1);
 }
 
 int pl_bot_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_bot_t *bot, pl_move_t *out)
@@ -84,10 +121,12 @@ int pl_bot_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_bot_t
         *out = moves[0];
         return 1;
     }
-    /* per-thread scratch states: servers may run bots on several threads */
-    static _Thread_local pl_state_t scratch_buf, base_buf;
-    pl_state_t *scratch = &scratch_buf, *base = &base_buf;
-    pl_state_copy(base, st);
+    /* the bot thinks on its seat's view only, whatever host hands it the full state */
+    pl_state_t *base = &scratch[0];
+    if (st->viewer == PL_WHO_FULL)
+        pl_view(rs, st, seat, base);
+    else
+        pl_state_copy(base, st);
     int64_t now = evaluate(rs, base, seat, bot);
     int best = -1;
     int64_t best_v = INT64_MIN;
@@ -96,7 +135,7 @@ int pl_bot_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_bot_t
         if (moves[i].type == PL_MOVE_ROLL)
             v = now; /* rolling keeps what we have; a card must do better to be worth playing */
         else
-            v = try_move(rs, base, seat, &moves[i], bot, scratch);
+            v = try_move(rs, base, seat, &moves[i], bot);
         if (v > best_v) {
             best_v = v;
             best = i;

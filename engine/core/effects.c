@@ -174,16 +174,22 @@ static void log_played(pl_state_t *st, const pl_ruleset_t *rs, uint16_t card, in
 
 static void exec_reveal(pl_ctx_t *c, const pl_effect_t *e, int actor, int depth)
 {
-    for (int32_t i = 0; i < e->amount; i++) {
+    uint16_t cards[PL_MAX_STACK];
+    int n = 0;
+    for (int32_t i = 0; i < e->amount && n < PL_MAX_STACK; i++) {
         uint16_t card = pl_deck_draw(c, e->ref);
         if (card == PL_NO_CARD)
-            return;
+            break;
         pl_emit(c, PL_EV_REVEALED, actor, card, e->ref, 0, 0);
         log_played(c->st, c->rs, card, actor);
+        cards[n++] = card;
+    }
+    /* frames run last in, first out: push the last card first so cards resolve in draw order */
+    while (n-- > 0) {
         if (depth < PL_MAX_REVEAL_DEPTH)
-            pl_push(c, c->rs->cards[card].effects, actor, card, depth + 1, PL_FRAME_DISCARD);
+            pl_push(c, c->rs->cards[cards[n]].effects, actor, cards[n], depth + 1, PL_FRAME_DISCARD);
         else
-            pl_card_put_away(c, card, actor);
+            pl_card_put_away(c, cards[n], actor);
     }
 }
 

@@ -25,7 +25,8 @@ void pl_game_over(pl_ctx_t *c)
 static void tick_delayed(pl_ctx_t *c, int seat)
 {
     pl_state_t *st = c->st;
-    for (int i = 0; i < st->n_delayed;) {
+    /* newest first, so that (frames being last in, first out) the oldest resolves first */
+    for (int i = st->n_delayed - 1; i >= 0; i--) {
         pl_delayed_t *d = &st->delayed[i];
         if (d->seat == seat && --d->turns == 0) {
             pl_delayed_t fired = *d;
@@ -34,9 +35,7 @@ static void tick_delayed(pl_ctx_t *c, int seat)
             memset(&st->delayed[st->n_delayed], 0, sizeof *d);
             pl_emit(c, PL_EV_DELAY_FIRED, seat, fired.card, 0, 0, 0);
             pl_push(c, fired.effects, seat, fired.card, 0, 0);
-            continue;
         }
-        i++;
     }
 }
 

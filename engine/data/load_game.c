@@ -32,6 +32,9 @@ static void load_seats_turn(pl_loader_t *ld, xmlNodePtr root)
         int start = pl_attr_int(ld, tn, "start-hand", hand);
         if (hand < 0 || hand > PL_MAX_HAND || start < 0 || start > PL_MAX_HAND)
             pl_err(ld, pl_xml_line(tn), "turn: hand and start-hand must be 0 to %d", PL_MAX_HAND);
+        else if (hand > 0 && start > hand)
+            pl_err(ld, pl_xml_line(tn), "turn: start-hand (%d) is larger than hand (%d): the extra cards would be discarded",
+                   start, hand);
         else {
             t->hand = (uint8_t)hand;
             t->start_hand = (uint8_t)start;
@@ -270,8 +273,10 @@ void pl_load_game(pl_loader_t *ld, xmlNodePtr root)
     ld->file = ld->game_file;
     resolve_turn_decks(ld, root);
     link_board(ld, board);
-    for (int i = 0; i < rs->n_decks; i++)
+    for (int i = 0; i < rs->n_decks; i++) {
         pl_load_deck_cards(ld, i);
+        pl_load_deck_done(ld, i); /* one deck file in memory at a time */
+    }
     ld->file = ld->game_file;
     load_end(ld, pl_xml_child(root, "end"));
     pl_load_scoring(ld, pl_xml_child(root, "scoring"));

@@ -277,3 +277,30 @@ Test(effects, end_space_finishes_and_game_ends_when_all_finish)
     for (int s = 0; s < 3; s++)
         cr_assert_eq(st.score[s], pl_score_seat(rs, &st, s));
 }
+
+Test(effects, reveals_resolve_in_draw_order)
+{
+    /* reveal two events: the top one first */
+    int cut = card("ev-cut"), good = card("ev-good");
+    const pl_deck_t *d = &rs->decks[1];
+    int n = st.draw_n[1];
+    for (int i = 0; i < n; i++) {
+        if (st.order[d->first + i] == cut)
+            st.order[d->first + i] = st.order[d->first + n - 1], st.order[d->first + n - 1] = (uint16_t)cut;
+    }
+    for (int i = 0; i < n - 1; i++) {
+        if (st.order[d->first + i] == good)
+            st.order[d->first + i] = st.order[d->first + n - 2], st.order[d->first + n - 2] = (uint16_t)good;
+    }
+    int c = card("event");
+    rs->effects[rs->cards[c].effects.first].amount = 2;
+    fx_give(rs, &st, 0, c);
+    pl_events_t ev;
+    pl_move_t mv = { PL_MOVE_PLAY, 0, (uint16_t)c };
+    cr_assert_eq(pl_apply(rs, &st, &mv, &ev, NULL), PL_OK);
+    int first_counter = -1;
+    for (int i = 0; i < ev.n && first_counter < 0; i++)
+        if (ev.ev[i].type == PL_EV_COUNTER)
+            first_counter = ev.ev[i].a;
+    cr_assert_eq(first_counter, C_BUDGET, "the first card revealed (the budget cut) resolves first");
+}

@@ -112,3 +112,26 @@ Test(refusals, every_reason_has_a_name_and_texts)
         cr_assert_str_neq(pl_reason_text(code, PL_LANG_FR), pl_reason_text(code, PL_LANG_EN));
     }
 }
+
+Test(refusals, costs_on_one_counter_add_up)
+{
+    int c = card("soc-cost");
+    uint32_t first = pl_ruleset_add_costs(rs, 2);
+    rs->costs[first] = (pl_cost_t){ C_BUDGET, 2 };
+    rs->costs[first + 1] = (pl_cost_t){ C_BUDGET, 2 };
+    rs->cards[c].costs = (pl_range_t){ first, 2 };
+    st.seat[0].counter[C_BUDGET] = 3;
+    fx_give(rs, &st, 0, c);
+    cr_assert_eq(fx_try(rs, &st, PL_MOVE_PLAY, 0, c), PL_ERR_CANNOT_AFFORD, "2 + 2 is more than 3");
+    st.seat[0].counter[C_BUDGET] = 4;
+    fx_ok(rs, &st, PL_MOVE_PLAY, 0, c);
+    cr_assert_eq(st.seat[0].counter[C_BUDGET], 0);
+}
+
+Test(refusals, a_view_cannot_roll)
+{
+    pl_state_t v;
+    pl_view(rs, &st, 0, &v);
+    cr_assert_eq(fx_try(rs, &v, PL_MOVE_ROLL, 0, 0), PL_ERR_BAD_MOVE, "a view has no generator");
+    cr_assert_eq(fx_try(rs, &v, PL_MOVE_TIMEOUT, 0, 0), PL_ERR_BAD_MOVE);
+}
