@@ -71,21 +71,12 @@ void srv_close(conn_t *c, int graceful)
     uv_close((uv_handle_t *)&c->tcp, on_closed);
 }
 
-void srv_send(conn_t *c, json_t *msg)
+/* Append a frame (owned by the connection from now on) to its held replies. */
+static void queue(conn_t *c, uint8_t *buf, size_t len)
 {
-    if (!msg)
-        return;
-    if (c->closing || c->shut_sent) {
-        json_decref(msg);
-        return;
-    }
-    size_t len;
-    uint8_t *buf = proto_frame(msg, PROTO_MAX_FRAME_S2C, &len);
-    json_decref(msg);
-    out_t *o = buf ? malloc(sizeof *o) : NULL;
+    out_t *o = malloc(sizeof *o);
     if (!o) {
         free(buf);
-        srv_log("conn %llu: reply too large or out of memory; dropping it", (unsigned long long)c->id);
         srv_close(c, 0);
         return;
     }
@@ -112,6 +103,38 @@ void srv_send(conn_t *c, json_t *msg)
         s->flush[s->n_flush++] = c;
         c->in_flush = 1;
     }
+}
+
+void srv_send(conn_t *c, json_t *msg)
+{
+    if (!msg)
+        return;
+    if (c->closing || c->shut_sent) {
+        json_decref(msg);
+        return;
+    }
+    size_t len;
+    uint8_t *buf = proto_frame(msg, PROTO_MAX_FRAME_S2C, &len);
+    json_decref(msg);
+    if (!buf) {
+        srv_log("conn %llu: reply too large or out of memory; dropping it", (unsigned long long)c->id);
+        srv_close(c, 0);
+        return;
+    }
+    queue(c, buf, len);
+}
+
+void srv_send_frame(conn_t *c, const uint8_t *frame, size_t len)
+{
+    if (c->closing || c->shut_sent)
+        return;
+    uint8_t *buf = malloc(len);
+    if (!buf) {
+        srv_close(c, 0);
+        return;
+    }
+    memcpy(buf, frame, len);
+    queue(c, buf, len);
 }
 
 void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
@@ -199,14 +222,16 @@ static void flush_conn(conn_t *c)
 
 void srv_flush(srv_t *s)
 {
-    if (s->store && store_commit(s->store) != 0) {
+    int rc = s->store ? store_commit(s->store) : 0;
+    if (rc < 0) {
         /* nothing reaches a client about moves that were not committed */
         srv_log("commit failed; stopping so that no unrecorded move is acknowledged");
         s->stopping = 1;
         uv_stop(s->loop);
         return;
     }
-    s->commits++;
+    if (rc > 0)
+        s->commits++;
     while (s->n_flush > 0) {
         conn_t *c = s->flush[--s->n_flush];
         c->in_flush = 0;

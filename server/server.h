@@ -143,6 +143,7 @@ void srv_packages_free(srv_t *s);
 /* net.c */
 int srv_net_start(srv_t *s, char *err, size_t errlen);
 void srv_send(conn_t *c, json_t *msg);        /* steals msg; held until the next flush */
+void srv_send_frame(conn_t *c, const uint8_t *frame, size_t len); /* copies a ready frame */
 void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies are written */
@@ -168,7 +169,7 @@ int srv_tables_restore(srv_t *s, char *err, size_t errlen);
 /* store.c */
 store_t *store_open(const char *path, int sync_full, char *err, size_t errlen);
 void store_close(store_t *st);
-int store_commit(store_t *st);                /* commits the open transaction, if any */
+int store_commit(store_t *st);                /* commits the open transaction: 1, 0 if none, -1 on error */
 int store_add_table(store_t *st, const table_t *t);
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32]);
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash);

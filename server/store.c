@@ -99,7 +99,7 @@ int store_commit(store_t *st)
     if (!st->in_tx)
         return 0;
     st->in_tx = 0;
-    return step(st, st->commit);
+    return step(st, st->commit) == 0 ? 1 : -1;
 }
 
 int store_add_table(store_t *st, const table_t *t)

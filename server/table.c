@@ -183,15 +183,45 @@ json_t *srv_table_snapshot(table_t *t, int who)
     return o;
 }
 
+/* The update frame for one viewer: the message without its view, written by jansson, then the
+ * view diff written straight to text (the bulk of the bytes) spliced in. malloc'ed, or NULL. */
+static uint8_t *update_frame(json_t *head, const pl_state_t *prev, const pl_state_t *cur, size_t *len)
+{
+    size_t vl, hl;
+    char *view = proto_view_diff_text(prev, cur, &vl);
+    char *h = view ? json_dumps(head, JSON_COMPACT) : NULL;
+    uint8_t *f = NULL;
+    if (h && (hl = strlen(h)) >= 2) {
+        static const char key[] = ",\"view\":";
+        size_t n = hl - 1 + sizeof key - 1 + vl + 1;
+        f = n <= PROTO_MAX_FRAME_S2C ? malloc(PROTO_HEADER + n) : NULL;
+        if (f) {
+            uint8_t *p = f + PROTO_HEADER;
+            memcpy(p, h, hl - 1); /* without its closing brace */
+            p += hl - 1;
+            memcpy(p, key, sizeof key - 1);
+            p += sizeof key - 1;
+            memcpy(p, view, vl);
+            p[vl] = '}';
+            proto_put_header(f, (uint32_t)n);
+            *len = PROTO_HEADER + n;
+        }
+    }
+    free(h);
+    free(view);
+    return f;
+}
+
 /* Send every listener its own update for the move that turned prev into t->st. */
 static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, const pl_events_t *ev)
 {
-    json_t *msg[WHO_SLOTS] = { 0 };
+    uint8_t *frame[WHO_SLOTS] = { 0 };
+    size_t flen[WHO_SLOTS] = { 0 };
     json_t *move = proto_move_encode(mv);
     json_t *state_hash = hex_json(pl_state_hash(&t->st));
     for (int i = 0; i < t->n_subs; i++) {
         int who = t->subs[i].who, k = who_slot(who);
-        if (!msg[k]) {
+        if (!frame[k]) {
             pl_view(t->pkg->rs, prev, who, &view_prev[k]);
             pl_view(t->pkg->rs, &t->st, who, &view_cur[k]);
             json_t *evs = json_array();
@@ -205,15 +235,21 @@ static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, con
             json_object_set_new(o, "seq", json_integer(t->st.seq));
             json_object_set_new(o, "move", json_incref(move));
             json_object_set_new(o, "events", evs);
-            json_object_set_new(o, "view", proto_view_diff(&view_prev[k], &view_cur[k]));
             json_object_set_new(o, "view_hash", hex_json(pl_state_hash(&view_cur[k])));
             json_object_set_new(o, "state_hash", json_incref(state_hash));
-            msg[k] = o;
+            frame[k] = update_frame(o, &view_prev[k], &view_cur[k], &flen[k]);
+            json_decref(o);
+            if (!frame[k]) {
+                srv_log("table %u: cannot build an update; closing a listener", t->id);
+                srv_close(t->subs[i].c, 0);
+                i--; /* the listener left the array */
+                continue;
+            }
         }
-        srv_send(t->subs[i].c, json_incref(msg[k]));
+        srv_send_frame(t->subs[i].c, frame[k], flen[k]);
     }
     for (int k = 0; k < WHO_SLOTS; k++)
-        json_decref(msg[k]);
+        free(frame[k]);
     json_decref(move);
     json_decref(state_hash);
 }

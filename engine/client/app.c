@@ -8,6 +8,32 @@
 #include "client/art.h"
 #include "client/i18n.h"
 #include "client/load.h"
+#include "client/net.h"
+
+/* the window icon: the four lens colours as quarters of a disc around a pawn, drawn at start */
+static void set_icon(pc_app_t *a)
+{
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGBA32);
+    if (!surf) return;
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+    if (r) {
+        pc_gfx_t g;
+        memset(&g, 0, sizeof g);
+        g.ren = r;
+        g.s = 1;
+        g.text_scale = 1;
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 0);
+        SDL_RenderClear(r);
+        for (int k = 0; k < 4; k++)
+            pc_arc(&g, 32, 32, 30, 30, (float)k * 1.5708f - 3.1416f, (float)(k + 1) * 1.5708f - 3.1416f, pc_lens_color(k));
+        pc_circle(&g, 32, 32, 15, pc_rgb(PC_BG));
+        pc_circle(&g, 32, 32, 10, pc_rgb(PC_ACCENT));
+        SDL_RenderPresent(r);
+        SDL_SetWindowIcon(a->win, surf);
+        SDL_DestroyRenderer(r);
+    }
+    SDL_FreeSurface(surf);
+}
 
 pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
 {
@@ -24,7 +50,7 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
     a->shown_seat = -1;
     a->focus = -1;
     a->mouse_x = a->mouse_y = -1000;
-    snprintf(a->addr, sizeof a->addr, "%s", o->connect ? o->connect : "127.0.0.1:7777");
+    snprintf(a->addr, sizeof a->addr, "%s", o->connect ? o->connect : "127.0.0.1:7878");
     pc_i18n_init();
     pc_i18n_set_lang(a->lang);
 
@@ -38,6 +64,7 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
         goto fail;
     }
     SDL_SetWindowMinimumSize(a->win, 640, 360);
+    set_icon(a);
     if (!o->software) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     if (!a->ren) {
@@ -63,6 +90,7 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
         }
     } else if (o->connect) {
         pc_app_set_screen(a, PC_SCREEN_LOBBY);
+        pc_net_connect(a, o->connect);
     } else if (pc_app_new_game(a)) {
         pc_app_set_screen(a, PC_SCREEN_TABLE);
     } else {
@@ -77,6 +105,8 @@ fail:
 void pc_app_destroy(pc_app_t *a)
 {
     if (!a) return;
+    pc_net_close(a);
+    pc_lan_close(a);
     pc_game_destroy(a->game);
     pl_ruleset_destroy(a->rs);
     if (a->ren) pc_gfx_fini(&a->gfx);

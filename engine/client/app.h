@@ -19,7 +19,7 @@ enum {
     PC_ACT_QUIT, PC_ACT_HOME, PC_ACT_CARD, PC_ACT_PLAY, PC_ACT_ROLL, PC_ACT_CHOOSE, PC_ACT_VOTE,
     PC_ACT_CURTAIN_OK, PC_ACT_REVEAL_OK, PC_ACT_FICTION_DONE, PC_ACT_DETAIL_CLOSE, PC_ACT_LANG,
     PC_ACT_FULLSCREEN, PC_ACT_TEXTSIZE, PC_ACT_HUMANS, PC_ACT_NEW_GAME, PC_ACT_ADDR, PC_ACT_SERVER,
-    PC_ACT_TIMEOUT, PC_ACT__COUNT
+    PC_ACT_TIMEOUT, PC_ACT_CREATE_TABLE, PC_ACT_JOIN_TABLE, PC_ACT_LAN_SERVER, PC_ACT_LAN_PROBE, PC_ACT__COUNT
 };
 
 typedef struct {
@@ -72,12 +72,14 @@ typedef struct pc_app {
     /* home screen */
     char addr[128];
     int addr_focus;
-    char net_status[160];
+    char net_status[768];
     /* buttons of the last frame, for the mouse and keyboard */
     pc_button_t btn[PC_MAX_BUTTONS];
     int n_btn;
     int focus;                 /* index into btn, -1 none */
     int mouse_x, mouse_y;      /* design units */
+    struct pc_net *net;        /* the server connection, NULL in hot-seat play */
+    struct pc_lan *lan;        /* LAN discovery, NULL until the lobby opens */
     /* figures */
     unsigned long frames;
 } pc_app_t;

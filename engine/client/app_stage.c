@@ -2,15 +2,17 @@
 #include <string.h>
 #include "client/app.h"
 
-/* every expected seat, human or not, plays its bot's move; returns 0 when nothing moved */
+/* every expected seat, human or not, makes its first legal move (a policy that does not move
+ * when the bots get smarter, so that pictures of these moments stay put); 0 when nothing moved */
 static int auto_step(pc_game_t *g)
 {
     if (g->st.wait == PL_WAIT_OVER) return 0;
     unsigned exp = pl_expected(&g->st);
     for (int s = 0; s < g->n_seats; s++) {
         if (!(exp & (1u << s))) continue;
-        pl_move_t mv;
-        if (pl_bot_move(g->rs, &g->st, s, &g->bot[s], &mv) && pc_game_apply(g, &mv) == PL_OK) return 1;
+        pl_move_t mv[PL_MAX_HAND + PL_MAX_OPTIONS + 4];
+        int n = pl_legal_moves(g->rs, &g->st, s, mv, (int)(sizeof mv / sizeof mv[0]));
+        if (n > 0 && pc_game_apply(g, &mv[0]) == PL_OK) return 1;
         pl_move_t to = {PL_MOVE_TIMEOUT, (uint8_t)s, 0};
         return pc_game_apply(g, &to) == PL_OK;
     }

@@ -50,6 +50,9 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
 /* The board of phases with the pawns. */
 void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
                    float y, float w, float h);
+/* Where space s is drawn by pc_draw_board in the same box (design units). */
+void pc_board_space_box(const pl_ruleset_t *rs, float x, float y, float w, float h, int s, float *bx,
+                        float *by, float *bw, float *bh);
 /* The mire: impact (1-3) against horizon (short, medium, long), a dot per card played. */
 void pc_draw_mire(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
                   float y, float w, float h, int only_seat);

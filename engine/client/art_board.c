@@ -36,6 +36,18 @@ static void space_boxes(const pl_ruleset_t *rs, float x, float y, float w, float
     }
 }
 
+void pc_board_space_box(const pl_ruleset_t *rs, float x, float y, float w, float h, int s, float *bx,
+                        float *by, float *bw, float *bh)
+{
+    static box_t b[PL_MAX_SPACES];
+    float cw, hh;
+    space_boxes(rs, x, y, w, h, b, &cw, &hh);
+    *bx = b[s].x;
+    *by = b[s].y;
+    *bw = b[s].w;
+    *bh = b[s].h;
+}
+
 void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
                    float y, float w, float h)
 {

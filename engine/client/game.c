@@ -104,10 +104,34 @@ static int narrated(int type)
     }
 }
 
+void pc_game_note_event(pc_game_t *g, const pl_event_t *ev)
+{
+    pl_event_t pub;
+    if (ev->type == PL_EV_VOTE_RESULT && g->st.n_votes > 0) {
+        g->reveal = g->st.vote_log[g->st.n_votes - 1];
+        g->reveal_pending = 1;
+    }
+    if (ev->type == PL_EV_REVEALED && ev->card < g->rs->n_cards && g->rs->cards[ev->card].kind == PL_CARD_PROMPT) {
+        g->fiction_card = ev->card;
+        g->fiction_seat = ev->seat;
+    }
+    if (!narrated(ev->type)) return;
+    /* a shared screen sees what an observer sees: no drawn cards, no secret ballots */
+    if (!pl_event_for(ev, g->remote ? g->my_seat : PL_WHO_OBSERVER, &pub)) return;
+    char line[PC_LOG_LEN];
+    line[0] = 0;
+    pl_event_describe(g->rs, &pub, g->lang, line, sizeof line);
+    if (line[0]) pc_game_logf(g, pub.seat == 0xFF ? -1 : pub.seat, "%s", line);
+}
+
 int pc_game_apply(pc_game_t *g, const pl_move_t *mv)
 {
     static pl_events_t evs; /* large; the client applies moves from one thread */
     pl_error_t e;
+    if (g->remote) {
+        g->refusal[0] = 0;
+        return g->send && g->send(g->send_ctx, mv) ? PL_OK : PL_ERR_BAD_MOVE;
+    }
     memset(&e, 0, sizeof e);
     evs.n = 0;
     int rc = pl_apply(g->rs, &g->st, mv, &evs, &e);
@@ -117,26 +141,7 @@ int pc_game_apply(pc_game_t *g, const pl_move_t *mv)
     }
     g->refusal[0] = 0;
     g->moves++;
-    for (int i = 0; i < evs.n; i++) {
-        pl_event_t pub;
-        const pl_event_t *ev = &evs.ev[i];
-        if (ev->type == PL_EV_VOTE_RESULT && g->st.n_votes > 0) {
-            g->reveal = g->st.vote_log[g->st.n_votes - 1];
-            g->reveal_pending = 1;
-        }
-        if (ev->type == PL_EV_REVEALED && ev->card < g->rs->n_cards &&
-            g->rs->cards[ev->card].kind == PL_CARD_PROMPT) {
-            g->fiction_card = ev->card;
-            g->fiction_seat = ev->seat;
-        }
-        if (!narrated(ev->type)) continue;
-        /* the shared screen sees what an observer sees: no drawn cards, no secret ballots */
-        if (!pl_event_for(ev, PL_WHO_OBSERVER, &pub)) continue;
-        char line[PC_LOG_LEN];
-        line[0] = 0;
-        pl_event_describe(g->rs, &pub, g->lang, line, sizeof line);
-        if (line[0]) pc_game_logf(g, pub.seat == 0xFF ? -1 : pub.seat, "%s", line);
-    }
+    for (int i = 0; i < evs.n; i++) pc_game_note_event(g, &evs.ev[i]);
     return rc;
 }
 
@@ -144,6 +149,7 @@ int pc_game_human_to_act(const pc_game_t *g)
 {
     if (g->st.wait == PL_WAIT_OVER) return -1;
     unsigned exp = pl_expected(&g->st);
+    if (g->remote) return (exp >> g->my_seat) & 1u ? g->my_seat : -1;
     if (exp & ~g->human) return -1; /* bots first, so that a human vote closes the ballot */
     for (int s = 0; s < g->n_seats; s++)
         if (exp & g->human & (1u << s)) return s;
@@ -152,13 +158,13 @@ int pc_game_human_to_act(const pc_game_t *g)
 
 int pc_game_bots_pending(const pc_game_t *g)
 {
-    if (g->st.wait == PL_WAIT_OVER) return 0;
+    if (g->st.wait == PL_WAIT_OVER || g->remote) return 0;
     return (pl_expected(&g->st) & ~g->human & ((1u << g->n_seats) - 1)) != 0;
 }
 
 int pc_game_bot_step(pc_game_t *g)
 {
-    if (g->st.wait == PL_WAIT_OVER) return 0;
+    if (g->st.wait == PL_WAIT_OVER || g->remote) return 0;
     unsigned exp = pl_expected(&g->st) & ~g->human;
     for (int s = 0; s < g->n_seats; s++) {
         if (!(exp & (1u << s))) continue;

@@ -31,6 +31,12 @@ typedef struct {
     unsigned fiction_card;         /* a prompt card was revealed (PL_NO_CARD when none) */
     int fiction_seat;
     uint32_t moves;                /* accepted moves */
+    /* network play: the state is this seat's view, moves go to the server */
+    int remote;
+    int my_seat;
+    char team[PL_MAX_SEATS][40];   /* team names given to the server ("" when none) */
+    int (*send)(void *ctx, const pl_move_t *mv);
+    void *send_ctx;
 } pc_game_t;
 
 /* Set up a table of n_seats on rs (not owned; must outlive the game); seats in human_mask are
@@ -39,7 +45,10 @@ pc_game_t *pc_game_create(const pl_ruleset_t *rs, int n_seats, unsigned human_ma
                           int lang, char *err, size_t errlen);
 void pc_game_destroy(pc_game_t *g);
 
-/* Apply a move; on refusal the reason (in g->lang) goes to g->refusal. Returns the code. */
+/* Narrate one event and note the moments it starts (a vote result, a fiction prompt). */
+void pc_game_note_event(pc_game_t *g, const pl_event_t *ev);
+
+/* Apply a move (network play: send it; the server's update follows); on refusal the reason (in g->lang) goes to g->refusal. Returns the code. */
 int pc_game_apply(pc_game_t *g, const pl_move_t *mv);
 
 /* The human seat that must act now (-1 when none: bots to play, or the game is over). */

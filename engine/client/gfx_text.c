@@ -219,7 +219,39 @@ int pc_text_lines(pc_gfx_t *g, const char *s, float size, int bold, float w, int
     return wrap(g, f, s, w * g->s, lines, MAX_LINES, overflow);
 }
 
+/* results of pc_text_fit, which measures many sizes: keyed by the text and every parameter */
+typedef struct {
+    uint32_t hash;
+    float size, min_size, w, h, s, scale, result;
+    int bold, used;
+} fit_memo_t;
+static fit_memo_t fit_memo[512];
+
+static float text_fit_measure(pc_gfx_t *g, const char *s, float size, float min_size, int bold, float w, float h);
+
 float pc_text_fit(pc_gfx_t *g, const char *s, float size, float min_size, int bold, float w, float h)
+{
+    if (!s) return 0;
+    uint32_t hs = key_hash(s, strlen(s), (int)(size * 64), bold, (SDL_Color){0, 0, 0, 0});
+    fit_memo_t *m = &fit_memo[(hs ^ (uint32_t)(w * 16) ^ ((uint32_t)(h * 16) << 7)) % 512u];
+    if (m->used && m->hash == hs && m->size == size && m->min_size == min_size && m->w == w && m->h == h &&
+        m->s == g->s && m->scale == g->text_scale && m->bold == bold)
+        return m->result;
+    float r = text_fit_measure(g, s, size, min_size, bold, w, h);
+    m->used = 1;
+    m->hash = hs;
+    m->size = size;
+    m->min_size = min_size;
+    m->w = w;
+    m->h = h;
+    m->s = g->s;
+    m->scale = g->text_scale;
+    m->bold = bold;
+    m->result = r;
+    return r;
+}
+
+static float text_fit_measure(pc_gfx_t *g, const char *s, float size, float min_size, int bold, float w, float h)
 {
     /* a larger text setting may give back its extra size when the box is full, not more */
     if (g->text_scale > 1.0f) min_size /= g->text_scale;

@@ -32,11 +32,32 @@ void pc_app_action(pc_app_t *a, int act, int arg)
     a->dirty = 1;
     switch (act) {
     case PC_ACT_PLAY_HERE:
-    case PC_ACT_NEW_GAME:
+        pc_net_close(a);
         if (pc_app_new_game(a)) pc_app_set_screen(a, PC_SCREEN_TABLE);
         else snprintf(a->flash, sizeof a->flash, "%s", a->load_msg);
         break;
-    case PC_ACT_JOIN: pc_app_set_screen(a, PC_SCREEN_LOBBY); break;
+    case PC_ACT_NEW_GAME:
+        if (a->net) {
+            pc_app_set_screen(a, PC_SCREEN_LOBBY);
+            break;
+        }
+        if (pc_app_new_game(a)) pc_app_set_screen(a, PC_SCREEN_TABLE);
+        else snprintf(a->flash, sizeof a->flash, "%s", a->load_msg);
+        break;
+    case PC_ACT_JOIN:
+        pc_app_set_screen(a, PC_SCREEN_LOBBY);
+        pc_lan_probe(a);
+        break;
+    case PC_ACT_LAN_PROBE: pc_lan_probe(a); break;
+    case PC_ACT_LAN_SERVER: {
+        const pc_lan_server_t *s;
+        int n = pc_lan_servers(a, &s);
+        if (arg >= 0 && arg < n) {
+            snprintf(a->addr, sizeof a->addr, "%s", s[arg].addr);
+            pc_net_connect(a, a->addr);
+        }
+        break;
+    }
     case PC_ACT_HOST: pc_net_host(a); break;
     case PC_ACT_SERVER: pc_net_connect(a, a->addr); break;
     case PC_ACT_ADDR: a->addr_focus = 1; SDL_StartTextInput(); break;
@@ -68,6 +89,8 @@ void pc_app_action(pc_app_t *a, int act, int arg)
     case PC_ACT_FULLSCREEN: pc_app_toggle_fullscreen(a); break;
     case PC_ACT_TEXTSIZE: pc_app_set_text_size(a, arg); break;
     case PC_ACT_HUMANS: a->opt.humans = arg; break;
+    case PC_ACT_CREATE_TABLE: pc_net_create_table(a); break;
+    case PC_ACT_JOIN_TABLE: pc_net_join(a, arg); break;
     default: break;
     }
 }

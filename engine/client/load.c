@@ -16,16 +16,15 @@ static int has_game_xml(const char *dir)
     return stat(p, &sb) == 0;
 }
 
-int pc_default_game_dir(char *out, size_t len)
+static int find_in_roots(const char *const *names, int n_names, char *out, size_t len)
 {
-    static const char *names[2] = {"achats-durables", "example-minimal"};
     char *base = SDL_GetBasePath();
     char roots[3][1100];
     snprintf(roots[0], sizeof roots[0], "game-data");
     snprintf(roots[1], sizeof roots[1], "%s../game-data", base ? base : "./");
     snprintf(roots[2], sizeof roots[2], "%s../share/plateau/game-data", base ? base : "./");
     SDL_free(base);
-    for (int n = 0; n < 2; n++)
+    for (int n = 0; n < n_names; n++)
         for (int r = 0; r < 3; r++) {
             char d[1200];
             if (snprintf(d, sizeof d, "%s/%s", roots[r], names[n]) >= (int)sizeof d) continue;
@@ -35,6 +34,19 @@ int pc_default_game_dir(char *out, size_t len)
             }
         }
     return 0;
+}
+
+int pc_default_game_dir(char *out, size_t len)
+{
+    static const char *const names[2] = {"achats-durables", "example-minimal"};
+    return find_in_roots(names, 2, out, len);
+}
+
+int pc_find_game_dir(const char *id, char *out, size_t len)
+{
+    const char *names[1] = {id};
+    if (!id || !*id || strchr(id, '/') || strstr(id, "..")) return 0;
+    return find_in_roots(names, 1, out, len);
 }
 
 pl_ruleset_t *pc_load_game(const char *dir, char *err, size_t errlen)

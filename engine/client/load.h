@@ -10,6 +10,9 @@
  * executable and in the installed share folder. Writes it to out; returns 0 when none exists. */
 int pc_default_game_dir(char *out, size_t len);
 
+/* The folder of package id (game-data/<id> with a game.xml, same places as above); 0 when none. */
+int pc_find_game_dir(const char *id, char *out, size_t len);
+
 /* Load the package in dir; NULL with every error (file:line) in err on failure.
  * The caller owns the ruleset (pl_ruleset_destroy). */
 pl_ruleset_t *pc_load_game(const char *dir, char *err, size_t errlen);

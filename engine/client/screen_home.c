@@ -3,6 +3,7 @@
 #include "client/app.h"
 #include "client/art.h"
 #include "client/i18n.h"
+#include "client/net.h"
 
 /* a decorative strip of the board's phase colours */
 static void ribbon(pc_app_t *a, float y)
@@ -52,8 +53,33 @@ void pc_screen_lobby(pc_app_t *a)
     pc_gfx_t *g = &a->gfx;
     ribbon(a, 0);
     pc_text(g, 640, 70, 30, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, _("Join a server"));
-    pc_ui_panel(a, 160, 120, 460, 460, _("Servers on this network"));
-    pc_text_box(g, 180, 160, 420, 13, pc_rgb(PC_MUTED), 0, _("Looking for servers on the local network..."));
+    if (pc_net_state(a) == PC_NET_READY) {
+        /* the server's tables */
+        const pc_net_table_t *t;
+        int n = pc_net_tables(a, &t);
+        pc_ui_panel(a, 160, 120, 460, 460, _("Tables on this server"));
+        float y = 156;
+        if (!n) pc_text_box(g, 180, y, 420, 13, pc_rgb(PC_MUTED), 0, _("No table yet: create one."));
+        for (int i = 0; i < n && y < 500; i++, y += 50) {
+            char b[160];
+            snprintf(b, sizeof b, _("Table %d  ·  %s  ·  %d free seats"), t[i].id, t[i].package, t[i].free_seats);
+            pc_ui_button(a, 180, y, 420, 42, b, PC_ACT_JOIN_TABLE, t[i].id, 1, t[i].free_seats > 0 && !t[i].over);
+        }
+        pc_ui_button(a, 180, 520, 420, 44, _("Create a table of this game"), PC_ACT_CREATE_TABLE, 0, 0, a->rs != NULL);
+    } else {
+        const pc_lan_server_t *sv;
+        int n = pc_lan_servers(a, &sv);
+        pc_ui_panel(a, 160, 120, 460, 460, _("Servers on this network"));
+        float y = 156;
+        for (int i = 0; i < n && y < 500; i++, y += 50) {
+            char b[200];
+            snprintf(b, sizeof b, _("%s  ·  %s  ·  %d tables"), sv[i].name, sv[i].addr, sv[i].tables);
+            pc_ui_button(a, 180, y, 420, 42, b, PC_ACT_LAN_SERVER, i, 1, 1);
+        }
+        if (pc_lan_searching(a)) pc_text_box(g, 180, y + 4, 420, 13, pc_rgb(PC_MUTED), 0, _("Looking for servers on the local network..."));
+        else if (!n) pc_text_box(g, 180, y + 4, 420, 13, pc_rgb(PC_MUTED), 0, _("No server answered on this network."));
+        pc_ui_button(a, 180, 520, 420, 44, _("Search again"), PC_ACT_LAN_PROBE, 0, 1, !pc_lan_searching(a));
+    }
     pc_ui_panel(a, 660, 120, 460, 460, _("Server address"));
     /* the address field */
     int idx = a->n_btn;
@@ -65,7 +91,9 @@ void pc_screen_lobby(pc_app_t *a)
     pc_text(g, 680, 220, 11, pc_rgb(PC_MUTED), 0, _("For example 192.168.1.20:7777"));
     pc_ui_button(a, 680, 250, 200, 46, _("Connect"), PC_ACT_SERVER, 0, 0, 1);
     /* connection state */
-    pc_text(g, 680, 320, 12, pc_rgb(PC_MUTED), PC_T_BOLD, _("Connection"));
+    static const unsigned dot[5] = {0x7A8796u, PC_ACCENT, PC_ACCENT, PC_DANGER, PC_OK};
+    pc_circle(g, 686, 327, 5, pc_rgb(dot[pc_net_state(a) % 5]));
+    pc_text(g, 698, 320, 12, pc_rgb(PC_MUTED), PC_T_BOLD, _("Connection"));
     pc_text_box(g, 680, 342, 420, 13, pc_rgb(PC_INK), 0, a->net_status[0] ? a->net_status : _("Not connected."));
     pc_ui_button(a, 160, 610, 160, 44, _("Back"), PC_ACT_HOME, 0, 2, 1);
 }

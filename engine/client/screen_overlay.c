@@ -54,7 +54,7 @@ static void detail(pc_app_t *a)
         }
     }
     if (a->flash[0]) pc_text_box(g, x, py + ph - 100, w, 13, pc_rgb(0xFF8A7Au), PC_T_BOLD, a->flash);
-    if (mine) pc_ui_button(a, x, py + ph - 70, 200, 46, _("Play this card"), PC_ACT_PLAY, card, 0, 1);
+    if (mine) pc_ui_button(a, x, py + ph - 70, 200, 46, _("Play this card"), PC_ACT_PLAY, card, ok ? 0 : 1, 1);
     pc_ui_button(a, px + pw - 170, py + ph - 70, 140, 46, _("Close"), PC_ACT_DETAIL_CLOSE, 0, 1, 1);
 }
 
@@ -74,7 +74,22 @@ static void curtain(pc_app_t *a)
                                                         : _("Your hand stays hidden until you are ready.");
     pc_text(g, 640, 375, 16, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE, sub);
     snprintf(b, sizeof b, _("I am %s"), team);
-    pc_ui_button(a, 520, 430, 240, 52, b, PC_ACT_CURTAIN_OK, 0, 0, 1);
+    pc_ui_button(a, 490, 430, 300, 52, b, PC_ACT_CURTAIN_OK, 0, 0, 1);
+}
+
+/* the speaker of a verbatim, from the card's tag */
+static const char *speaker(const char *tag)
+{
+    static const struct {
+        const char *tag, *label;
+    } names[] = {{"buyer", N_("a buyer")},         {"elected", N_("an elected official")},
+                 {"supplier", N_("a supplier")},   {"citizen", N_("a citizen")},
+                 {"association", N_("an association")}, {"firm", N_("a firm")},
+                 {"collective", N_("a collective")}, {"user", N_("a user")},
+                 {"lawyer", N_("a lawyer")},       {"director", N_("a director")}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(tag, names[i].tag)) return _(names[i].label);
+    return tag;
 }
 
 static void ballot(pc_app_t *a, int seat)
@@ -95,7 +110,7 @@ static void ballot(pc_app_t *a, int seat)
     if (card < (int)gm->rs->n_cards) {
         const pl_card_t *c = &gm->rs->cards[card];
         if (c->tag && *c->tag) {
-            snprintf(b, sizeof b, _("Said by: %s"), c->tag);
+            snprintf(b, sizeof b, _("Said by: %s"), speaker(c->tag));
             y += pc_text_box(g, x, y, w, 13, pc_rgb(PC_MUTED), 0, b) + 8;
         }
         y += pc_text_box(g, x, y, w, 17, pc_rgb(PC_INK), 0, pl_text(&c->text, a->lang)) + 20;

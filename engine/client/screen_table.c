@@ -4,6 +4,7 @@
 #include "client/app.h"
 #include "client/art.h"
 #include "client/i18n.h"
+#include "client/net.h"
 #include "client/table_util.h"
 
 static void top_bar(pc_app_t *a)
@@ -21,6 +22,13 @@ static void top_bar(pc_app_t *a)
     pc_round(g, 640 - w / 2 - 30, 8, w + 60, 28, 14, pc_rgb(PC_PANEL));
     pc_circle(g, 640 - w / 2 - 14, 22, 6, pc_team_color(gm->st.current));
     pc_text(g, 640 + 6, 22, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, b);
+    if (gm->remote) { /* the connection state, always visible in network play */
+        static const unsigned dot[5] = {0x7A8796u, PC_ACCENT, PC_ACCENT, PC_DANGER, PC_OK};
+        int ns = pc_net_state(a);
+        static const char *names[5] = {N_("offline"), N_("connecting"), N_("connecting"), N_("reconnecting"), N_("online")};
+        pc_circle(g, 920, 22, 5, pc_rgb(dot[ns % 5]));
+        pc_text(g, 930, 22, 11, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, _(names[ns % 5]));
+    }
     pc_ui_button(a, 1040, 8, 108, 28, _("Settings"), PC_ACT_SETTINGS, 0, 2, 1);
     pc_ui_button(a, 1156, 8, 108, 28, _("Menu"), PC_ACT_HOME, 0, 2, 1);
 }
@@ -266,6 +274,29 @@ static void action_bar(pc_app_t *a, int seat, int can_roll, int n_playable)
     }
 }
 
+/* the name and text of the space under the pointer, in a bubble below it */
+static void space_tip(pc_app_t *a, int s)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pl_ruleset_t *rs = a->game->rs;
+    const pl_space_t *sp = &rs->spaces[s];
+    float bx, by, bw, bh;
+    pc_board_space_box(rs, 16, 52, 848, 240, s, &bx, &by, &bw, &bh);
+    const char *name = pl_text(&sp->name, a->lang), *text = pl_text(&sp->text, a->lang);
+    float w = 260, tx = bx + bw / 2 - w / 2;
+    if (tx < 8) tx = 8;
+    if (tx + w > 1272) tx = 1272 - w;
+    float nh = pc_text_lines(g, name, 13, 1, w - 20, NULL) * pc_line_height(g, 13, 1);
+    float th = text[0] ? pc_text_lines(g, text, 11.5f, 0, w - 20, NULL) * pc_line_height(g, 11.5f, 0) + 4 : 0;
+    float ty = by + bh + 6, h = nh + th + 18;
+    SDL_Color pc = pc_phase_color(sp->phase, rs->n_phases);
+    pc_round(g, tx + 2, ty + 3, w, h, 10, pc_alpha(pc_rgb(0x000000u), 90));
+    pc_round(g, tx, ty, w, h, 10, pc_rgb(PC_PAPER));
+    pc_round(g, tx, ty, 6, h, 3, pc);
+    pc_text_box(g, tx + 12, ty + 8, w - 20, 13, pc_rgb(PC_PAPER_INK), PC_T_BOLD, name);
+    if (text[0]) pc_text_box(g, tx + 12, ty + 12 + nh, w - 20, 11.5f, pc_mix(pc_rgb(PC_PAPER_INK), pc_rgb(PC_PAPER), 0.2f), 0, text);
+}
+
 void pc_screen_table(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
@@ -295,6 +326,15 @@ void pc_screen_table(pc_app_t *a)
     }
     top_bar(a);
     pc_draw_board(g, gm, &gm->st, a->lang, 16, 52, 848, 240);
+    /* spaces answer the pointer with their name (regions that take no click nor focus) */
+    int hover_space = -1;
+    for (int s = 0; s < rs->n_spaces; s++) {
+        float bx, by, bw, bh;
+        pc_board_space_box(rs, 16, 52, 848, 240, s, &bx, &by, &bw, &bh);
+        pc_ui_region(a, bx, by, bw, bh, PC_ACT_NONE, s);
+        if (a->n_btn > 0) a->btn[a->n_btn - 1].enabled = 0;
+        if (pc_ui_hover(a, bx, by, bw, bh)) hover_space = s;
+    }
     /* teams */
     float ty = 52, th = 244.0f / (gm->n_seats > 4 ? gm->n_seats : 4);
     for (int s = 0; s < gm->n_seats; s++) team_row(a, s, 876, ty + s * th, 388, th);
@@ -304,5 +344,6 @@ void pc_screen_table(pc_app_t *a)
     pc_draw_mire(g, gm, &gm->st, a->lang, 884, 328, 372, 118, -1);
     log_panel(a);
     action_bar(a, seat, can_roll, n_playable);
+    if (hover_space >= 0) space_tip(a, hover_space);
     pc_overlay_table(a);
 }

@@ -1,5 +1,6 @@
 /* table_util.c -- team names, option labels and the veil shared by the table screens */
 #include <stdio.h>
+#include <string.h>
 #include "client/art.h"
 #include "client/i18n.h"
 #include "client/table_util.h"
@@ -7,6 +8,11 @@
 void pc_team_name(const pc_app_t *a, int seat, int mark_bot, char *buf, size_t len)
 {
     int bot = a->game && !(a->game->human & (1u << seat));
+    if (a->game && a->game->remote && seat >= 0 && seat < PL_MAX_SEATS && a->game->team[seat][0] &&
+        strcmp(a->game->team[seat], _("Team")) != 0) { /* a name the team chose elsewhere */
+        snprintf(buf, len, "%s", a->game->team[seat]);
+        return;
+    }
     if (mark_bot && bot) snprintf(buf, len, _("Team %d (bot)"), seat + 1);
     else snprintf(buf, len, _("Team %d"), seat + 1);
 }

@@ -68,7 +68,7 @@ void pc_ui_button(pc_app_t *a, float x, float y, float w, float h, const char *l
         size -= 0.5f;
         tw = pc_text_width(g, size, 1, label);
     }
-    pc_text(g, x + w / 2, y + h / 2, size, fg, PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, label);
+    pc_text_clip(g, x + w / 2, y + h / 2, size, fg, PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, label, w - 12);
 }
 
 void pc_ui_panel(pc_app_t *a, float x, float y, float w, float h, const char *title)

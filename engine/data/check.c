@@ -68,7 +68,7 @@ void pl_check_decks(pl_loader_t *ld)
         if (d->kind != PL_CARD_SETUP)
             pl_err(ld, ld->deck_line[sd], "deck '%s' is the setup-deck: its kind must be setup, not %s", d->id,
                    pl_card_kind_name(d->kind));
-        else if (ld->deck_node[sd] && d->count < rs->turn.max_seats)
+        else if (ld->deck_read[sd] && d->count < rs->turn.max_seats)
             pl_err(ld, ld->deck_line[sd], "setup-deck '%s' has %u cards: it needs at least one per seat (%u)",
                    d->id, d->count, rs->turn.max_seats);
     }

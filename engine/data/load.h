@@ -36,9 +36,10 @@ typedef struct {
 
     unsigned phase_line[PL_MAX_PHASES];
     xmlNodePtr space_node[PL_MAX_SPACES];
-    xmlNodePtr deck_node[PL_MAX_DECKS];      /* element holding the deck's cards */
-    const char *deck_file[PL_MAX_DECKS];     /* display name of the file holding them */
-    xmlDocPtr deck_doc[PL_MAX_DECKS];        /* parsed deck files (NULL for inline decks) */
+    xmlNodePtr deck_node[PL_MAX_DECKS];      /* declaration, then the element holding the cards */
+    const char *deck_file[PL_MAX_DECKS];     /* display name of the file holding them (NULL: not read yet) */
+    xmlDocPtr deck_doc[PL_MAX_DECKS];        /* parsed deck file while its cards load */
+    uint8_t deck_read[PL_MAX_DECKS];         /* the deck's cards could be read (file accepted) */
     unsigned deck_line[PL_MAX_DECKS];
     xmlNodePtr end_node, board_node;
 
@@ -65,7 +66,8 @@ pl_range_t pl_load_conds(pl_loader_t *ld, xmlNodePtr parent);
 /* load_game.c / load_deck.c / check.c */
 void pl_load_game(pl_loader_t *ld, xmlNodePtr root);
 void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl);   /* declare a deck, read its file */
-void pl_load_deck_cards(pl_loader_t *ld, int deck);         /* its cards, once all is declared */
+void pl_load_deck_cards(pl_loader_t *ld, int deck);         /* its file and cards, once all is declared */
+void pl_load_deck_done(pl_loader_t *ld, int deck);          /* free a deck file's tree */
 void pl_load_scoring(pl_loader_t *ld, xmlNodePtr scoring);
 void pl_check_board(pl_loader_t *ld);
 void pl_check_decks(pl_loader_t *ld);

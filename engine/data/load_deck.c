@@ -106,25 +106,39 @@ void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl)
     dk->kind = (uint8_t)k;
     dk->keep = (uint8_t)pl_attr_bool(ld, decl, "keep", 0);
     ld->deck_line[d] = line;
-    const char *file = pl_attr(ld, decl, "file");
     char what[96];
     snprintf(what, sizeof what, "deck '%s'", id);
-    if (file) {
+    if (pl_attr(ld, decl, "file")) {
+        /* the file is read with the deck's cards, once every deck is declared */
         if (pl_xml_child(decl, "card"))
             pl_err(ld, line, "deck '%s' has a file: its cards go in the file, not in game.xml", id);
-        xmlNodePtr root = read_deck_file(ld, d, file, line);
-        ld->deck_node[d] = root;
-        if (root && pl_xml_child(root, "name")) {
-            ld->file = ld->deck_file[d];
-            pl_load_text(ld, root, "name", &rs->decks[d].name, 1, what);
-            ld->file = ld->game_file;
-        } else if (root || pl_xml_child(decl, "name"))
-            pl_load_text(ld, decl, "name", &rs->decks[d].name, 1, what);
+        ld->deck_node[d] = decl;
+        ld->deck_file[d] = NULL;
     } else {
         ld->deck_node[d] = decl;
         ld->deck_file[d] = ld->game_file;
         pl_load_text(ld, decl, "name", &rs->decks[d].name, 1, what);
     }
+}
+
+/* A deck in its own file: parse and validate it, take its name. Returns the element holding
+ * its cards (the file's root), or NULL when the file is refused. */
+static xmlNodePtr open_deck_file(pl_loader_t *ld, int d)
+{
+    pl_ruleset_t *rs = ld->rs;
+    xmlNodePtr decl = ld->deck_node[d];
+    char what[96];
+    snprintf(what, sizeof what, "deck '%s'", rs->decks[d].id);
+    ld->file = ld->game_file;
+    xmlNodePtr root = read_deck_file(ld, d, pl_attr(ld, decl, "file"), ld->deck_line[d]);
+    if (root && pl_xml_child(root, "name")) {
+        ld->file = ld->deck_file[d];
+        pl_load_text(ld, root, "name", &rs->decks[d].name, 1, what);
+    } else if (root || pl_xml_child(decl, "name")) {
+        ld->file = ld->game_file;
+        pl_load_text(ld, decl, "name", &rs->decks[d].name, 1, what);
+    }
+    return root;
 }
 
 static pl_range_t load_costs(pl_loader_t *ld, xmlNodePtr card, const char *elem, int priority)
@@ -211,11 +225,15 @@ static void load_card(pl_loader_t *ld, int d, xmlNodePtr c, uint32_t idx)
 void pl_load_deck_cards(pl_loader_t *ld, int d)
 {
     pl_ruleset_t *rs = ld->rs;
-    xmlNodePtr node = ld->deck_node[d];
     rs->decks[d].first = (uint16_t)(rs->n_cards > UINT16_MAX ? UINT16_MAX : rs->n_cards);
     rs->decks[d].count = 0;
+    xmlNodePtr node = ld->deck_node[d];
+    if (node && !ld->deck_file[d])
+        node = open_deck_file(ld, d);
+    ld->deck_node[d] = node;
     if (!node)
         return;
+    ld->deck_read[d] = 1;
     ld->file = ld->deck_file[d];
     uint32_t n = 0;
     for (xmlNodePtr c = node->children; c; c = c->next)
@@ -240,4 +258,12 @@ void pl_load_deck_cards(pl_loader_t *ld, int d)
     for (xmlNodePtr c = node->children; c; c = c->next)
         if (pl_xml_is(c, "card"))
             load_card(ld, d, c, i++);
+}
+
+void pl_load_deck_done(pl_loader_t *ld, int d)
+{
+    xmlFreeDoc(ld->deck_doc[d]);
+    ld->deck_doc[d] = NULL;
+    if (ld->deck_file[d] != ld->game_file)
+        ld->deck_node[d] = NULL; /* the tree is gone; the deck keeps its cards */
 }

@@ -1,6 +1,7 @@
 /* xml.c -- hostile-input-safe reading and parsing of package files with libxml2, errors as file:line */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,6 +87,12 @@ static size_t utf8_bad(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs eight bytes at a time */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ull) == 0))
+            i += 8;
+        if (i >= len)
+            break;
         unsigned c = s[i];
         if (c < 0x80) {
             i++;
@@ -139,7 +146,7 @@ static size_t find_doctype(const char *buf, size_t len)
             close = memmem(p + 9, left - 9, "]]>", 3);
         else if (left >= 2 && p[1] == '?')
             close = memmem(p + 2, left - 2, "?>", 2);
-        else if (left >= 9 && (strncasecmp(p, "<!DOCTYPE", 9) == 0 || strncasecmp(p, "<!ENTITY", 8) == 0))
+        else if (left >= 9 && p[1] == '!' && (strncasecmp(p, "<!DOCTYPE", 9) == 0 || strncasecmp(p, "<!ENTITY", 8) == 0))
             return (size_t)(p - buf);
         else {
             p++;
@@ -150,6 +157,24 @@ static size_t find_doctype(const char *buf, size_t len)
         p = close + 2;
     }
     return len;
+}
+
+typedef struct {
+    const char *buf;
+    size_t len, off;
+} mem_reader_t;
+
+static int mem_read(void *ctx, char *out, int n)
+{
+    mem_reader_t *m = ctx;
+    size_t k = m->len - m->off;
+    if (n < 0)
+        return -1;
+    if (k > (size_t)n)
+        k = (size_t)n;
+    memcpy(out, m->buf + m->off, k);
+    m->off += k;
+    return (int)k;
 }
 
 xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
@@ -186,8 +211,10 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
     ctxt->_private = &ec;
     ctxt->sax->serror = on_parse_error;
     /* NONET, no entity substitution, no DTD loading, no XInclude, no HUGE */
-    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, file, "UTF-8", opts);
+    int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
+    /* feed the checked bytes in chunks (xmlCtxtReadMemory would copy the whole file first) */
+    mem_reader_t mr = { buf, len, 0 };
+    xmlDocPtr doc = xmlCtxtReadIO(ctxt, mem_read, NULL, &mr, file, "UTF-8", opts);
     int wf = ctxt->wellFormed;
     xmlFreeParserCtxt(ctxt);
     free(buf);
@@ -209,8 +236,10 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
 
 int pl_xml_is(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-           strcmp((const char *)n->ns->href, PL_NS) == 0 && strcmp((const char *)n->name, name) == 0;
+    /* the local name first: it fails fast; every element of a valid file is in our namespace */
+    return n && n->type == XML_ELEMENT_NODE && n->name[0] == (xmlChar)name[0] &&
+           strcmp((const char *)n->name, name) == 0 && n->ns && n->ns->href &&
+           strcmp((const char *)n->ns->href, PL_NS) == 0;
 }
 
 xmlNodePtr pl_xml_child(xmlNodePtr n, const char *name)

@@ -23,21 +23,43 @@ json_t *proto_parse(const void *payload, size_t len, const char **code, char *er
     return o;
 }
 
+typedef struct {
+    uint8_t *buf;
+    size_t len, cap, max;
+} sink_t;
+
+static int sink(const char *data, size_t n, void *arg)
+{
+    sink_t *k = arg;
+    if (k->len + n > k->max + PROTO_HEADER)
+        return -1;
+    if (k->len + n > k->cap) {
+        size_t cap = k->cap * 2;
+        while (cap < k->len + n)
+            cap *= 2;
+        uint8_t *nb = realloc(k->buf, cap);
+        if (!nb)
+            return -1;
+        k->buf = nb;
+        k->cap = cap;
+    }
+    memcpy(k->buf + k->len, data, n);
+    k->len += n;
+    return 0;
+}
+
 uint8_t *proto_frame(const json_t *msg, size_t max, size_t *outlen)
 {
-    size_t n = json_dumpb(msg, NULL, 0, JSON_COMPACT);
-    if (n == 0 || n > max)
+    sink_t k = { malloc(512), PROTO_HEADER, 512, max };
+    if (!k.buf)
         return NULL;
-    uint8_t *buf = malloc(PROTO_HEADER + n);
-    if (!buf)
-        return NULL;
-    if (json_dumpb(msg, (char *)buf + PROTO_HEADER, n, JSON_COMPACT) != n) {
-        free(buf);
+    if (json_dump_callback(msg, sink, &k, JSON_COMPACT) != 0 || k.len == PROTO_HEADER) {
+        free(k.buf);
         return NULL;
     }
-    proto_put_header(buf, (uint32_t)n);
-    *outlen = PROTO_HEADER + n;
-    return buf;
+    proto_put_header(k.buf, (uint32_t)(k.len - PROTO_HEADER));
+    *outlen = k.len;
+    return k.buf;
 }
 
 json_t *proto_msg(const char *type, json_int_t re)

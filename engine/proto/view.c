@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "proto/view.h"
 
@@ -104,12 +105,24 @@ int proto_parse_hex64(const char *s, uint64_t *v)
     return 1;
 }
 
+static const uint8_t zeros[256];
+
 static int is_zero(const uint8_t *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (p[i])
-            return 0;
-    return 1;
+    switch (n) {
+    case 1: return p[0] == 0;
+    case 2: return (p[0] | p[1]) == 0;
+    default: return n <= sizeof zeros ? memcmp(p, zeros, n) == 0 : 0;
+    }
+}
+
+static int differ(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    switch (n) {
+    case 1: return a[0] != b[0];
+    case 2: return a[0] != b[0] || a[1] != b[1];
+    default: return memcmp(a, b, n) != 0;
+    }
 }
 
 static json_t *enc_scalar(const uint8_t *p, int kind)
@@ -155,6 +168,38 @@ static json_t *enc_field(const uint8_t *base, const fdesc_t *f)
     return a;
 }
 
+static size_t trimmed(const uint8_t *p, const fdesc_t *f)
+{
+    size_t n = f->count;
+    while (n > 0 && is_zero(p + (n - 1) * f->stride, f->stride))
+        n--;
+    return n;
+}
+
+/* An array field that changed in a few places: {"len": L, "set": [[index, element]...]}, or NULL
+ * when sending the whole array is as short. */
+static json_t *enc_patch(const uint8_t *a, const uint8_t *b, const fdesc_t *f)
+{
+    const uint8_t *pa = a + f->off, *pb = b + f->off;
+    size_t lc = trimmed(pb, f), changed = 0;
+    for (size_t i = 0; i < lc; i++)
+        changed += (size_t)differ(pa + i * f->stride, pb + i * f->stride, f->stride);
+    if (changed * 2 + 1 >= lc)
+        return NULL;
+    json_t *set = json_array();
+    for (size_t i = 0; set && i < lc; i++)
+        if (differ(pa + i * f->stride, pb + i * f->stride, f->stride)) {
+            json_t *pair = json_array();
+            json_array_append_new(pair, json_integer((json_int_t)i));
+            json_array_append_new(pair, enc_elem(pb + i * f->stride, f));
+            json_array_append_new(set, pair);
+        }
+    json_t *o = json_object();
+    json_object_set_new(o, "len", json_integer((json_int_t)lc));
+    json_object_set_new(o, "set", set);
+    return o;
+}
+
 json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur)
 {
     json_t *o = json_object();
@@ -164,7 +209,9 @@ json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur)
         size_t sz = f->count * f->stride;
         if (prev && memcmp(a + f->off, b + f->off, sz) == 0)
             continue;
-        json_t *v = enc_field(b, f);
+        json_t *v = prev && f->count > 1 ? enc_patch(a, b, f) : NULL;
+        if (!v)
+            v = enc_field(b, f);
         if (!v || json_object_set_new(o, f->name, v) != 0) {
             json_decref(o);
             return NULL;
@@ -176,6 +223,151 @@ json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur)
 json_t *proto_view_encode(const pl_state_t *st)
 {
     return proto_view_diff(NULL, st);
+}
+
+/* ---- the same encoding written straight to text (the server's hot path: no JSON tree) ---- */
+
+typedef struct {
+    char *p;
+    size_t len, cap;
+    int oom;
+} tbuf_t;
+
+static void tput(tbuf_t *t, const char *s, size_t n)
+{
+    if (t->oom)
+        return;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 1024;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *np = realloc(t->p, cap);
+        if (!np) {
+            t->oom = 1;
+            return;
+        }
+        t->p = np;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+}
+
+static void tch(tbuf_t *t, char c)
+{
+    tput(t, &c, 1);
+}
+
+static void tint(tbuf_t *t, int64_t v)
+{
+    char b[24], *e = b + sizeof b, *q = e;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    tput(t, q, (size_t)(e - q));
+}
+
+static void text_scalar(tbuf_t *t, const uint8_t *p, int kind)
+{
+    switch (kind) {
+    case K_U8: tint(t, *p); return;
+    case K_U16: { uint16_t v; memcpy(&v, p, 2); tint(t, v); return; }
+    case K_U32: { uint32_t v; memcpy(&v, p, 4); tint(t, v); return; }
+    case K_I32: { int32_t v; memcpy(&v, p, 4); tint(t, v); return; }
+    default: { uint64_t v; char h[17]; memcpy(&v, p, 8); proto_hex64(v, h); tch(t, '"'); tput(t, h, 16); tch(t, '"'); }
+    }
+}
+
+static void text_field(tbuf_t *t, const uint8_t *base, const fdesc_t *f);
+
+static void text_elem(tbuf_t *t, const uint8_t *p, const fdesc_t *f)
+{
+    if (f->kind != K_STRUCT) {
+        text_scalar(t, p, f->kind);
+        return;
+    }
+    tch(t, '[');
+    for (size_t i = 0; i < f->n_sub; i++) {
+        if (i)
+            tch(t, ',');
+        text_field(t, p, &f->sub[i]);
+    }
+    tch(t, ']');
+}
+
+static void text_field(tbuf_t *t, const uint8_t *base, const fdesc_t *f)
+{
+    const uint8_t *p = base + f->off;
+    if (f->count == 1) {
+        text_elem(t, p, f);
+        return;
+    }
+    size_t n = trimmed(p, f);
+    tch(t, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            tch(t, ',');
+        text_elem(t, p + i * f->stride, f);
+    }
+    tch(t, ']');
+}
+
+static int text_patch(tbuf_t *t, const uint8_t *a, const uint8_t *b, const fdesc_t *f)
+{
+    const uint8_t *pa = a + f->off, *pb = b + f->off;
+    size_t lc = trimmed(pb, f), changed = 0;
+    for (size_t i = 0; i < lc; i++)
+        changed += (size_t)differ(pa + i * f->stride, pb + i * f->stride, f->stride);
+    if (changed * 2 + 1 >= lc)
+        return 0;
+    tput(t, "{\"len\":", 7);
+    tint(t, (int64_t)lc);
+    tput(t, ",\"set\":[", 8);
+    int first = 1;
+    for (size_t i = 0; i < lc; i++)
+        if (differ(pa + i * f->stride, pb + i * f->stride, f->stride)) {
+            tput(t, first ? "[" : ",[", first ? 1 : 2);
+            first = 0;
+            tint(t, (int64_t)i);
+            tch(t, ',');
+            text_elem(t, pb + i * f->stride, f);
+            tch(t, ']');
+        }
+    tput(t, "]}", 2);
+    return 1;
+}
+
+char *proto_view_diff_text(const pl_state_t *prev, const pl_state_t *cur, size_t *len)
+{
+    tbuf_t t = { NULL, 0, 0, 0 };
+    const uint8_t *a = (const uint8_t *)prev, *b = (const uint8_t *)cur;
+    int first = 1;
+    tch(&t, '{');
+    for (size_t i = 0; i < N_STATE_F; i++) {
+        const fdesc_t *f = &state_f[i];
+        if (prev && memcmp(a + f->off, b + f->off, f->count * f->stride) == 0)
+            continue;
+        if (!first)
+            tch(&t, ',');
+        first = 0;
+        tch(&t, '"');
+        tput(&t, f->name, strlen(f->name));
+        tput(&t, "\":", 2);
+        if (!(prev && f->count > 1 && text_patch(&t, a, b, f)))
+            text_field(&t, b, f);
+    }
+    tch(&t, '}');
+    if (t.oom) {
+        free(t.p);
+        return NULL;
+    }
+    t.p[t.len] = 0;
+    *len = t.len;
+    return t.p;
 }
 
 /* ---- decoding ---- */
@@ -246,6 +438,23 @@ static int dec_elem(uint8_t *p, const fdesc_t *f, const json_t *v, ectx_t *e)
 static int dec_field(uint8_t *base, const fdesc_t *f, const json_t *v, ectx_t *e)
 {
     uint8_t *p = base + f->off;
+    if (f->count > 1 && json_is_object(v)) { /* a patch: {"len": L, "set": [[i, element]...]} */
+        json_t *len = json_object_get(v, "len"), *set = json_object_get(v, "set");
+        if (!json_is_integer(len) || json_integer_value(len) < 0 ||
+            (size_t)json_integer_value(len) > f->count || !json_is_array(set) || json_object_size(v) != 2)
+            return fail(e, "a patch is {\"len\": n, \"set\": [[index, value]...]}", f->name);
+        size_t l = (size_t)json_integer_value(len);
+        memset(p + l * f->stride, 0, (f->count - l) * f->stride);
+        for (size_t i = 0; i < json_array_size(set); i++) {
+            json_t *pair = json_array_get(set, i), *ix = json_array_get(pair, 0);
+            if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_integer(ix) ||
+                json_integer_value(ix) < 0 || (size_t)json_integer_value(ix) >= l)
+                return fail(e, "a patch entry is [index below len, value]", f->name);
+            if (!dec_elem(p + (size_t)json_integer_value(ix) * f->stride, f, json_array_get(pair, 1), e))
+                return 0;
+        }
+        return 1;
+    }
     memset(p, 0, f->count * f->stride);
     if (f->count == 1)
         return dec_elem(p, f, v, e);

@@ -14,6 +14,11 @@ json_t *proto_view_encode(const pl_state_t *st);
  * Applying it with proto_view_apply() on prev gives cur exactly. New reference or NULL. */
 json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur);
 
+/* The same as proto_view_diff (prev NULL: proto_view_encode) written directly as compact JSON
+ * text, without building a JSON tree: a malloc'ed, zero-terminated string of *len bytes owned by
+ * the caller, or NULL when out of memory. */
+char *proto_view_diff_text(const pl_state_t *prev, const pl_state_t *cur, size_t *len);
+
 /* Overwrite the fields of st named in obj (a whole encoding or a diff). Unknown keys, wrong
  * types, values out of their field's range and arrays longer than their field are refused:
  * returns 0 and fills err (st may then be partly updated), or 1 on success. */

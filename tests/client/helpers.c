@@ -26,7 +26,7 @@ const char *__lsan_default_options(void)
 
 void tc_sdl_up(void)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     setenv("PLATEAU_LOCALEDIR", TC_BUILD "/locale", 1);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {

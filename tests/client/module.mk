@@ -1,5 +1,6 @@
 # tests/client/module.mk -- headless client tests (dummy video, software renderer) and the client benchmark
-TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/test_play.c tests/client/test_text.c
+TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/test_play.c tests/client/test_text.c \
+               tests/client/test_net.c
 TCLIENT_OBJ := $(TCLIENT_SRC:%.c=$(BUILD)/obj/%.o)
 TCLIENT_BIN := $(BUILD)/tests/test-client
 BCLIENT_BIN := $(BUILD)/bench/bench-client
@@ -9,8 +10,11 @@ ALL     += $(TCLIENT_BIN) $(BCLIENT_BIN)
 
 $(BUILD)/obj/tests/client/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call pkgcflags,$(CLIENT_PKGS)) -DTC_BUILD='"$(BUILD)"'
 
+# the network test plays against the real server when this tree has one (it skips otherwise)
+TCLIENT_SERVER := $(if $(wildcard server/main.c),$(BUILD)/plateau-server)
+
 # the tests read the French catalog from $(BUILD)/locale
-$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO)
+$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO) $(TCLIENT_SERVER)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
 

@@ -53,19 +53,33 @@ static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
     pc_game_t *g = a->game;
     pl_move_t mv[32];
     int n = pl_legal_moves(g->rs, &g->st, seat, mv, 32);
-    int card = -1;
-    for (int i = 0; i < n; i++)
-        if (mv[i].type == PL_MOVE_PLAY) {
-            card = mv[i].arg;
-            break;
-        }
+    int card = -1, idx = -1;
+    for (int i = 0; i < n && card < 0; i++)
+        if (mv[i].type == PL_MOVE_PLAY)
+            for (int h = 0; h < g->st.seat[seat].hand_n; h++)
+                if (g->st.seat[seat].hand[h] == mv[i].arg) {
+                    card = mv[i].arg;
+                    idx = h;
+                }
     if (card >= 0 && step % 3 != 2) {
-        /* digit opens the card, Enter plays it */
-        int idx = -1;
-        for (int i = 0; i < g->st.seat[seat].hand_n; i++)
-            if (g->st.seat[seat].hand[i] == card) idx = i;
-        cr_assert(idx >= 0 && idx < 9);
-        push_key(SDLK_1 + idx);
+        /* a digit (or a click on the card past the ninth) opens the card, Enter plays it */
+        if (idx < 9) {
+            push_key(SDLK_1 + idx);
+        } else {
+            int found = 0;
+            for (int i = 0; i < a->n_btn && !found; i++)
+                if (a->btn[i].act == PC_ACT_CARD && a->btn[i].arg == card) {
+                    SDL_Event ev;
+                    memset(&ev, 0, sizeof ev);
+                    ev.type = SDL_MOUSEBUTTONDOWN;
+                    ev.button.button = SDL_BUTTON_LEFT;
+                    ev.button.x = (int)(a->gfx.ox + (a->btn[i].x + a->btn[i].w / 2) * a->gfx.s);
+                    ev.button.y = (int)(a->gfx.oy + (a->btn[i].y + a->btn[i].h / 2) * a->gfx.s);
+                    SDL_PushEvent(&ev);
+                    found = 1;
+                }
+            cr_assert(found, "every card of the hand can be clicked");
+        }
         pump(a);
         cr_assert_eq(a->detail_card, card, "the digit opens the card's detail");
         uint32_t before = g->moves;
@@ -155,7 +169,7 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
         } else if (g->st.wait == PL_WAIT_TURN) {
             /* once: a card that cannot be played now shows why */
             if (!refusal_tried) {
-                for (int i = 0; i < g->st.seat[seat].hand_n && !refusal_tried; i++) {
+                for (int i = 0; i < g->st.seat[seat].hand_n && i < 9 && !refusal_tried; i++) {
                     int c = g->st.seat[seat].hand[i];
                     pl_error_t e;
                     int code = pl_can_play(g->rs, &g->st, seat, c, &e);

@@ -29,6 +29,13 @@ Test(packages, every_shipped_package_validates)
             int r = pl_state_init(rs, st, rs->turn.default_seats, 42, &err);
             cr_expect(r == PL_OK, "%s: a table cannot be set up with %d seats: %s", dir,
                       rs->turn.default_seats, err.msg);
+            /* and greedy bots play it to the end */
+            pl_bot_t bots[PL_MAX_SEATS];
+            for (int s = 0; s < PL_MAX_SEATS; s++)
+                pl_bot_init(&bots[s], PL_BOT_GREEDY, (uint64_t)s + 1);
+            r = pl_bot_play_game(rs, st, rs->turn.default_seats, 42, bots, 0, &err);
+            cr_expect(r == PL_OK, "%s: a bot game stopped: %s", dir, err.msg);
+            cr_expect(st->wait == PL_WAIT_OVER, "%s: a bot game did not end", dir);
             free(st);
         }
         pl_ruleset_destroy(rs);

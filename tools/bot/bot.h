@@ -17,6 +17,7 @@ typedef struct {
     uint32_t timer_s;   /* turn timer asked for each table */
     uint32_t reconnect_ms; /* how long to keep trying after a lost connection (0: a loss is an error) */
     uint32_t timeout_s; /* give up after this long */
+    uint32_t duration_s; /* a timed run: stop after this long, unfinished tables are fine */
     int verbose;
     int max_connecting;
 } bot_opts_t;
@@ -31,6 +32,7 @@ typedef struct bconn {
     int seat, creator;
     int state, open, closing, done, inflight, queued_ready;
     uint64_t lost_ms;
+    uint32_t need_seq;  /* highest acknowledged seq of its table when the connection was lost */
     proto_reader_t rd;
     pl_state_t view;
     int have_view;
@@ -63,7 +65,7 @@ typedef struct {
     uint64_t pace_last_ns;
     int connecting, next_to_connect, total_conns;
     int tables_done;
-    uint64_t t0_ns, t1_ns;
+    uint64_t t0_ns, t1_ns, first_move_ns;
     uint64_t moves_acked, hash_ok, hash_bad, errors, refused, reconnects, lost_acks;
     uint32_t *lat_us;
     size_t n_lat, cap_lat;

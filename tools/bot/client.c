@@ -103,6 +103,8 @@ static void send_move(bconn_t *c)
     json_object_set_new(o, "move", json_pack("{s:s,s:i}", "type", pl_move_name(mv.type), "arg", (int)mv.arg));
     c->inflight = 1;
     c->sent_ns = now_ns();
+    if (!B.first_move_ns)
+        B.first_move_ns = c->sent_ns;
     send_msg(c, o);
 }
 
@@ -218,10 +220,10 @@ static void handle(bconn_t *c, json_t *msg)
         }
         c->have_view = 1;
         check_hash(c, msg);
-        if (c->lost_ms && c->view.seq < t->max_acked) { /* after a reconnection */
+        if (c->lost_ms && c->view.seq < c->need_seq) { /* after a reconnection */
             B.lost_acks++;
             bot_fail("table %u: acknowledged move %u missing after reconnection (seq %u)", t->id,
-                     t->max_acked, c->view.seq);
+                     c->need_seq, c->view.seq);
         }
         c->state = ST_PLAYING;
         c->lost_ms = 0;
@@ -315,6 +317,7 @@ static void lost(bconn_t *c, const char *why)
     }
     if (!c->lost_ms) {
         c->lost_ms = now;
+        c->need_seq = c->tab->max_acked; /* acknowledged before the loss: must survive it */
         B.reconnects++;
     } else if (now - c->lost_ms > B.o.reconnect_ms) {
         bot_fail("table %u seat %d: could not reconnect: %s", c->tab->id, c->seat, why);

@@ -5,19 +5,29 @@
 #include <time.h>
 #include <unistd.h>
 #include <ftw.h>
+#include <sys/resource.h>
 #include "plateau.h"
 #include "data/package.h"
 
 #define SCHEMA "game-data/schema/plateau-game.xsd"
 #define N_CARDS 10000
 #define N_FILES 4
-#define RUNS 5
+#define RUNS 7
 
 static double now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* CPU time (user + system) of this process, or of its finished children: less disturbed than
+ * wall time on a machine shared with other work */
+static double cpu(int who)
+{
+    struct rusage ru;
+    getrusage(who, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 static void text(FILE *f, const char *ind, const char *el, const char *fr, const char *en, int n)
@@ -121,14 +131,16 @@ int main(void)
         nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
         return 1;
     }
-    double best_load = 1e9;
+    double best_load = 1e9, best_load_cpu = 1e9;
     unsigned cards = 0;
     for (int r = 0; r < RUNS; r++) {
         pl_diags_t d;
         pl_diags_init(&d);
-        double a = now();
+        double a = now(), ca = cpu(RUSAGE_SELF);
         pl_ruleset_t *rs = pl_package_load(dir, &d);
-        double b = now();
+        double b = now(), cb = cpu(RUSAGE_SELF);
+        if (cb - ca < best_load_cpu)
+            best_load_cpu = cb - ca;
         if (!rs) {
             pl_diags_print(&d, stderr);
             fprintf(stderr, "bench_load: the generated package does not load\n");
@@ -147,23 +159,30 @@ int main(void)
     for (int d = 0; d < N_FILES; d++)
         n += snprintf(cmd + n, sizeof cmd - (size_t)n, " %s/d%d.xml", dir, d);
     snprintf(cmd + n, sizeof cmd - (size_t)n, " >/dev/null 2>&1");
-    double best_lint = 1e9;
+    double best_lint = 1e9, best_lint_cpu = 1e9;
     int lint_ok = 1;
     for (int r = 0; r < RUNS; r++) {
-        double a = now();
+        double a = now(), ca = cpu(RUSAGE_CHILDREN);
         int st = system(cmd);
-        double b = now();
+        double b = now(), cb = cpu(RUSAGE_CHILDREN);
+        if (cb - ca < best_lint_cpu)
+            best_lint_cpu = cb - ca;
         if (st != 0)
             lint_ok = 0;
         if (b - a < best_lint)
             best_lint = b - a;
     }
-    nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+    if (getenv("BENCH_KEEP"))
+        printf("package kept in %s\n", dir);
+    else
+        nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
     printf("package load: %u cards in %d files, best of %d runs\n", cards, N_FILES + 1, RUNS);
-    printf("  pl_package_load (parse, schema, build, check): %8.1f ms\n", best_load * 1e3);
+    printf("                                                   wall ms   CPU ms\n");
+    printf("  pl_package_load (parse, schema, build, check): %8.1f %8.1f\n", best_load * 1e3, best_load_cpu * 1e3);
     if (lint_ok) {
-        printf("  xmllint --noout --schema on the same files:     %8.1f ms\n", best_lint * 1e3);
-        printf("  ratio loader / xmllint: %.2f (target <= 1.50)\n", best_load / best_lint);
+        printf("  xmllint --noout --schema on the same files:     %8.1f %8.1f\n", best_lint * 1e3, best_lint_cpu * 1e3);
+        printf("  ratio loader / xmllint: %.2f in CPU time, %.2f in wall time (target <= 1.50)\n",
+               best_load_cpu / best_lint_cpu, best_load / best_lint);
     } else {
         printf("  xmllint --noout --schema: unavailable or failed (install libxml2-utils)\n");
     }
