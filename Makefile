@@ -72,6 +72,8 @@ install: all
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(PREFIX)/bin/
 	cp -R game-data $(DESTDIR)$(PREFIX)/share/plateau/
 	if [ -d assets ]; then cp -R assets $(DESTDIR)$(PREFIX)/share/plateau/; fi
+	if [ -d $(BUILD)/locale ]; then install -d $(DESTDIR)$(PREFIX)/share/locale && \
+	    cp -R $(BUILD)/locale/. $(DESTDIR)$(PREFIX)/share/locale/; fi
 
 clean:
 	rm -rf $(BUILD) build

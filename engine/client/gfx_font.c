@@ -1,10 +1,6 @@
 /* gfx_font.c -- finds DejaVu Sans through fontconfig (or --font) and opens sizes on demand */
 #include <stdio.h>
 #include <string.h>
-/* engine/core/limits.h shadows <limits.h> on the include path, so fontconfig misses INT_MAX */
-#ifndef INT_MAX
-#define INT_MAX __INT_MAX__
-#endif
 #include <fontconfig/fontconfig.h>
 #include "client/gfx.h"
 
@@ -113,6 +109,7 @@ void pc_gfx_resize(pc_gfx_t *g)
 void pc_gfx_fini(pc_gfx_t *g)
 {
     if (!g) return;
+    FcFini(); /* fontconfig's caches: nothing of ours refers to them past the look-up */
     pc_gfx_flush(g);
     SDL_free(g->buckets);
     g->buckets = NULL;

@@ -4,7 +4,7 @@
 
 #define PLATEAU_VERSION "0.1.0"
 
-#include "limits.h"
+#include "pl_limits.h"
 #include "ruleset.h"
 #include "state.h"
 #include "rules.h"

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "limits.h"
+#include "pl_limits.h"
 
 /* Languages of every player-facing text: French first, English second. */
 enum { PL_LANG_FR = 0, PL_LANG_EN = 1, PL_LANG_COUNT = 2 };

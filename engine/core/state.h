@@ -3,7 +3,7 @@
 #define PL_STATE_H
 
 #include <stdint.h>
-#include "limits.h"
+#include "pl_limits.h"
 #include "ruleset.h"
 
 /* Where a card is (pl_state_t.where). A seat index is or-ed into the HAND and FRONT codes. */

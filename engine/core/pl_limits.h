@@ -1,4 +1,4 @@
-/* limits.h -- fixed capacities of the rules core (state is a flat, copyable struct) */
+/* pl_limits.h -- fixed capacities of the rules core (state is a flat, copyable struct) */
 #ifndef PL_LIMITS_H
 #define PL_LIMITS_H
 
