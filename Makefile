@@ -59,7 +59,8 @@ check: deps
 check-tests: $(ALL) $(TESTS)
 	@sh tools/run-tests.sh $(TESTS)
 
-bench: deps
+bench:
+	@sh tools/setup-deps.sh xvfb xauth
 	@$(MAKE) --no-print-directory all $(BENCHES)
 	@sh tools/run-bench.sh $(BENCHES)
 

@@ -1,9 +1,10 @@
 #!/bin/sh
 # setup-deps.sh -- installs the Debian packages Plateau needs when some are missing (apt-get, sudo if not root)
+# usage: setup-deps.sh [EXTRA-PACKAGE...]   (make bench adds what only the benchmarks use)
 set -e
 PKGS="gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-net-dev libsdl2-image-dev \
 libxml2-dev libxml2-utils libuv1-dev libsqlite3-dev sqlite3 libjansson-dev libcriterion-dev \
-libfontconfig-dev fonts-dejavu-core gettext"
+libfontconfig-dev fonts-dejavu-core gettext $*"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
