@@ -31,6 +31,30 @@ static void usage(FILE *f)
 
 static srv_t S;
 
+/* WAL checkpoints every second on libuv's thread pool, away from the loop's commits. */
+static void ckpt_work(uv_work_t *w)
+{
+    srv_t *s = w->data;
+    store_checkpoint(s->store);
+}
+
+static void ckpt_done(uv_work_t *w, int status)
+{
+    srv_t *s = w->data;
+    s->ckpt_busy = 0;
+}
+
+static void on_ckpt_timer(uv_timer_t *t)
+{
+    srv_t *s = t->data;
+    if (s->ckpt_busy || s->stopping)
+        return;
+    s->ckpt_busy = 1;
+    s->ckpt_work.data = s;
+    if (uv_queue_work(s->loop, &s->ckpt_work, ckpt_work, ckpt_done) != 0)
+        s->ckpt_busy = 0;
+}
+
 static void stop(srv_t *s)
 {
     if (s->stopping == 2)
@@ -42,6 +66,7 @@ static void stop(srv_t *s)
             srv_table_free(s->tables[id]);
     uv_close((uv_handle_t *)&s->sigint, NULL);
     uv_close((uv_handle_t *)&s->sigterm, NULL);
+    uv_close((uv_handle_t *)&s->ckpt_timer, NULL);
 }
 
 static void on_signal(uv_signal_t *h, int sig)
@@ -191,6 +216,7 @@ int main(int argc, char **argv)
     raise_nofile(o->max_conns);
     s->loop = uv_default_loop();
     s->loop->data = s;
+    uv_idle_init(s->loop, &s->kick);
     s->store = store_open(o->db, o->sync_full, err, sizeof err);
     if (!s->store || facilitator_secret(s, err, sizeof err) != 0 ||
         srv_packages_load(s, err, sizeof err) != 0 || srv_tables_restore(s, err, sizeof err) != 0 ||
@@ -206,13 +232,18 @@ int main(int argc, char **argv)
     s->sigint.data = s->sigterm.data = s;
     uv_signal_start(&s->sigint, on_signal, SIGINT);
     uv_signal_start(&s->sigterm, on_signal, SIGTERM);
+    uv_timer_init(s->loop, &s->ckpt_timer);
+    s->ckpt_timer.data = s;
+    uv_timer_start(&s->ckpt_timer, on_ckpt_timer, 1000, 1000);
     srv_log("listening on %s (port %d), database %s, %d packages, %u tables resumed", o->listen,
             s->port, o->db, s->n_pkgs, s->live_tables);
     fflush(stderr);
     uv_run(s->loop, UV_RUN_DEFAULT);
     store_close(s->store);
+    srv_turn_stats(s);
     srv_log("stopped after %llu moves in %llu commits", (unsigned long long)s->moves,
             (unsigned long long)s->commits);
+    free(s->turn_us);
     srv_packages_free(s);
     free(s->tables);
     free(s->flush);

@@ -101,7 +101,11 @@ struct srv {
     uv_tcp_t listener;
     uv_udp_t udp;
     uv_check_t check;
+    uv_idle_t kick;   /* active while something waits for the next commit: keeps poll from blocking */
     uv_timer_t sweep;
+    uv_timer_t ckpt_timer;
+    uv_work_t ckpt_work;
+    int ckpt_busy;
     uv_signal_t sigint, sigterm;
     store_t *store;
     pkg_t *pkgs;
@@ -117,6 +121,10 @@ struct srv {
     uint8_t secret_hash[32];
     int stopping;
     uint64_t moves, commits; /* counters for the log */
+    uint64_t turn_start_ns;  /* when this loop turn's first read arrived (0: none yet) */
+    uint64_t turn_moves;     /* moves accepted in this loop turn */
+    uint32_t *turn_us;       /* per loop turn with moves: first read to replies handed to the kernel */
+    size_t n_turn_us;
     int port;
 };
 
@@ -148,6 +156,8 @@ void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt,
     __attribute__((format(printf, 4, 5)));
 void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies are written */
 void srv_flush(srv_t *s);
+void srv_turn_stats(srv_t *s);                /* logs how long loop turns with moves took */
+void srv_kick(srv_t *s);                      /* commit and flush in this loop turn, even without I/O */
 void srv_net_stop(srv_t *s);
 
 /* lobby.c */
@@ -173,6 +183,9 @@ int store_commit(store_t *st);                /* commits the open transaction: 1
 int store_add_table(store_t *st, const table_t *t);
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32]);
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash);
+/* Copy committed WAL pages into the database without blocking the writer (PASSIVE). Runs on a
+ * worker thread with its own connection; returns the frames checkpointed or -1. */
+int store_checkpoint(store_t *st);
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen);
 int store_set_meta(store_t *st, const char *key, const char *value);
 /* Calls fn for each stored table; moves are the table's log in order (malloc'ed, freed by store). */

@@ -7,6 +7,7 @@
 
 struct store {
     sqlite3 *db;
+    sqlite3 *ck; /* a second connection, used only by the checkpoint thread */
     int in_tx;
     sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta;
 };
@@ -39,7 +40,8 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         goto fail;
     sqlite3_busy_timeout(st->db, 2000);
     char pragmas[160];
-    snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s;",
+    /* checkpoints run on a helper thread (store_checkpoint), never inside a commit on the loop */
+    snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA wal_autocheckpoint=0;",
              sync_full ? "FULL" : "NORMAL");
     if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK ||
         sqlite3_exec(st->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK)
@@ -51,6 +53,9 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
         prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)"))
         goto fail;
+    if (sqlite3_open_v2(path, &st->ck, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_busy_timeout(st->ck, 2000);
     return st;
 fail:
     snprintf(err, errlen, "database %s: %s", path, msg ? msg : (st->db ? sqlite3_errmsg(st->db) : "cannot open"));
@@ -68,6 +73,9 @@ void store_close(store_t *st)
                             st->get_meta, st->set_meta };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
+    sqlite3_close(st->ck);
+    if (st->db) /* fold the WAL into the database before leaving */
+        sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     sqlite3_close(st->db);
     free(st);
 }
@@ -229,4 +237,12 @@ int store_each_seat(store_t *st, uint32_t table, int (*fn)(void *arg, const stor
 done:
     sqlite3_finalize(q);
     return rc;
+}
+
+int store_checkpoint(store_t *st)
+{
+    int log = 0, done = 0;
+    if (sqlite3_wal_checkpoint_v2(st->ck, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done) != SQLITE_OK)
+        return -1;
+    return done;
 }

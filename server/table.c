@@ -183,33 +183,76 @@ json_t *srv_table_snapshot(table_t *t, int who)
     return o;
 }
 
-/* The update frame for one viewer: the message without its view, written by jansson, then the
- * view diff written straight to text (the bulk of the bytes) spliced in. malloc'ed, or NULL. */
-static uint8_t *update_frame(json_t *head, const pl_state_t *prev, const pl_state_t *cur, size_t *len)
+typedef struct {
+    uint8_t *p;
+    size_t len, cap;
+    int oom;
+} obuf_t;
+
+static void oput(obuf_t *b, const void *s, size_t n)
 {
-    size_t vl, hl;
-    char *view = proto_view_diff_text(prev, cur, &vl);
-    char *h = view ? json_dumps(head, JSON_COMPACT) : NULL;
-    uint8_t *f = NULL;
-    if (h && (hl = strlen(h)) >= 2) {
-        static const char key[] = ",\"view\":";
-        size_t n = hl - 1 + sizeof key - 1 + vl + 1;
-        f = n <= PROTO_MAX_FRAME_S2C ? malloc(PROTO_HEADER + n) : NULL;
-        if (f) {
-            uint8_t *p = f + PROTO_HEADER;
-            memcpy(p, h, hl - 1); /* without its closing brace */
-            p += hl - 1;
-            memcpy(p, key, sizeof key - 1);
-            p += sizeof key - 1;
-            memcpy(p, view, vl);
-            p[vl] = '}';
-            proto_put_header(f, (uint32_t)n);
-            *len = PROTO_HEADER + n;
+    if (b->oom)
+        return;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 2048;
+        while (cap < b->len + n)
+            cap *= 2;
+        uint8_t *np = realloc(b->p, cap);
+        if (!np) {
+            b->oom = 1;
+            return;
         }
+        b->p = np;
+        b->cap = cap;
     }
-    free(h);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+/* The whole update frame for one viewer, written as text (no JSON tree: this is the server's
+ * hot path). Same message as documented in docs/protocol.md. malloc'ed, or NULL. */
+static uint8_t *update_frame(const table_t *t, int who, const pl_state_t *prev, const pl_state_t *cur,
+                             const pl_move_t *mv, const pl_events_t *ev, uint64_t state_hash, size_t *len)
+{
+    obuf_t b = { NULL, 0, 0, 0 };
+    char tmp[256], vh[17], sh[17];
+    size_t vl;
+    int n;
+    char *view = proto_view_diff_text(prev, cur, &vl);
+    if (!view)
+        return NULL;
+    /* a ballot is secret until the vote's result: only the voter hears its own choice */
+    int arg = mv->type == PL_MOVE_VOTE && who != mv->seat ? 0xFFFF : mv->arg;
+    oput(&b, "\0\0\0\0", PROTO_HEADER);
+    n = snprintf(tmp, sizeof tmp,
+                 "{\"type\":\"update\",\"table\":%u,\"seq\":%u,\"move\":{\"type\":\"%s\",\"seat\":%d,\"arg\":%d},"
+                 "\"events\":[", t->id, (unsigned)t->st.seq, pl_move_name(mv->type) ? pl_move_name(mv->type) : "?",
+                 mv->seat, arg);
+    oput(&b, tmp, (size_t)n);
+    int first = 1;
+    for (int e = 0; e < ev->n; e++) {
+        pl_event_t out;
+        if (!pl_event_for(&ev->ev[e], who, &out))
+            continue;
+        size_t el = proto_event_text(&out, tmp + 1, sizeof tmp - 1);
+        tmp[0] = ',';
+        oput(&b, first ? tmp + 1 : tmp, first ? el : el + 1);
+        first = 0;
+    }
+    proto_hex64(pl_state_hash(cur), vh);
+    proto_hex64(state_hash, sh);
+    n = snprintf(tmp, sizeof tmp, "],\"view_hash\":\"%s\",\"state_hash\":\"%s\",\"view\":", vh, sh);
+    oput(&b, tmp, (size_t)n);
+    oput(&b, view, vl);
+    oput(&b, "}", 1);
     free(view);
-    return f;
+    if (b.oom || b.len - PROTO_HEADER > PROTO_MAX_FRAME_S2C) {
+        free(b.p);
+        return NULL;
+    }
+    proto_put_header(b.p, (uint32_t)(b.len - PROTO_HEADER));
+    *len = b.len;
+    return b.p;
 }
 
 /* Send every listener its own update for the move that turned prev into t->st. */
@@ -217,28 +260,13 @@ static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, con
 {
     uint8_t *frame[WHO_SLOTS] = { 0 };
     size_t flen[WHO_SLOTS] = { 0 };
-    json_t *move = proto_move_encode(mv);
-    json_t *state_hash = hex_json(pl_state_hash(&t->st));
+    uint64_t state_hash = pl_state_hash(&t->st);
     for (int i = 0; i < t->n_subs; i++) {
         int who = t->subs[i].who, k = who_slot(who);
         if (!frame[k]) {
             pl_view(t->pkg->rs, prev, who, &view_prev[k]);
             pl_view(t->pkg->rs, &t->st, who, &view_cur[k]);
-            json_t *evs = json_array();
-            for (int e = 0; e < ev->n; e++) {
-                pl_event_t out;
-                if (pl_event_for(&ev->ev[e], who, &out))
-                    json_array_append_new(evs, proto_event_encode(&out));
-            }
-            json_t *o = proto_msg("update", -1);
-            json_object_set_new(o, "table", json_integer(t->id));
-            json_object_set_new(o, "seq", json_integer(t->st.seq));
-            json_object_set_new(o, "move", json_incref(move));
-            json_object_set_new(o, "events", evs);
-            json_object_set_new(o, "view_hash", hex_json(pl_state_hash(&view_cur[k])));
-            json_object_set_new(o, "state_hash", json_incref(state_hash));
-            frame[k] = update_frame(o, &view_prev[k], &view_cur[k], &flen[k]);
-            json_decref(o);
+            frame[k] = update_frame(t, who, &view_prev[k], &view_cur[k], mv, ev, state_hash, &flen[k]);
             if (!frame[k]) {
                 srv_log("table %u: cannot build an update; closing a listener", t->id);
                 srv_close(t->subs[i].c, 0);
@@ -250,8 +278,6 @@ static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, con
     }
     for (int k = 0; k < WHO_SLOTS; k++)
         free(frame[k]);
-    json_decref(move);
-    json_decref(state_hash);
 }
 
 int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
@@ -273,6 +299,7 @@ int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
         return -1;
     }
     s->moves++;
+    srv_kick(s);
     fan_out(t, &scratch_prev, mv, &scratch_ev);
     return PL_OK;
 }

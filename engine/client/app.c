@@ -254,26 +254,22 @@ static void take_screenshot(pc_app_t *a)
 
 void pc_app_run(pc_app_t *a)
 {
-    int want_shot = 0;
     a->dirty = 1;
     while (!a->quit) {
-        if (a->dirty) {
-            pc_app_draw(a);
-            if (want_shot) {
-                take_screenshot(a);
-                want_shot = 0;
-                pc_app_draw(a);
-            }
-            SDL_RenderPresent(a->ren);
-        }
+        if (a->dirty) pc_app_render(a);
         int wait = pc_app_tick(a);
         if (a->dirty) continue;
         SDL_Event ev;
+        int want_shot = 0;
         int got = wait < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, wait);
         while (got) {
-            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F12) want_shot = 1, a->dirty = 1;
+            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F12) want_shot = 1;
             else pc_app_event(a, &ev);
             got = SDL_PollEvent(&ev);
+        }
+        if (want_shot) { /* the frame as it is on screen, before the notice of the capture */
+            pc_app_draw(a);
+            take_screenshot(a);
         }
     }
 }

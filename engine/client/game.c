@@ -1,4 +1,4 @@
-/* game.c -- hot-seat table: applies moves with the rules core, runs bots, keeps the narration */
+/* game.c -- a table in the client: hot-seat moves through the rules core and bots, or a server's view; the narration */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +117,7 @@ void pc_game_note_event(pc_game_t *g, const pl_event_t *ev)
     }
     if (!narrated(ev->type)) return;
     /* a shared screen sees what an observer sees: no drawn cards, no secret ballots */
-    if (!pl_event_for(ev, g->remote ? g->my_seat : PL_WHO_OBSERVER, &pub)) return;
+    if (!pl_event_for(ev, g->remote && g->my_seat >= 0 ? g->my_seat : PL_WHO_OBSERVER, &pub)) return;
     char line[PC_LOG_LEN];
     line[0] = 0;
     pl_event_describe(g->rs, &pub, g->lang, line, sizeof line);
@@ -149,7 +149,7 @@ int pc_game_human_to_act(const pc_game_t *g)
 {
     if (g->st.wait == PL_WAIT_OVER) return -1;
     unsigned exp = pl_expected(&g->st);
-    if (g->remote) return (exp >> g->my_seat) & 1u ? g->my_seat : -1;
+    if (g->remote) return g->my_seat >= 0 && ((exp >> g->my_seat) & 1u) ? g->my_seat : -1;
     if (exp & ~g->human) return -1; /* bots first, so that a human vote closes the ballot */
     for (int s = 0; s < g->n_seats; s++)
         if (exp & g->human & (1u << s)) return s;

@@ -1,4 +1,4 @@
-/* game.h -- a hot-seat table played in the client: the full state, bots on empty seats, the log */
+/* game.h -- a table in the client: the full state with bots on empty seats (hot-seat) or a seat's view (network), the log */
 #ifndef PC_GAME_H
 #define PC_GAME_H
 

@@ -1,4 +1,4 @@
-/* gfx_shapes.c -- filled shapes in design units through SDL_RenderGeometry */
+/* gfx_shapes.c -- shapes in design units: rounded rectangles and discs as pixel rows, triangles and arcs as geometry */
 #include <math.h>
 #include "client/gfx.h"
 

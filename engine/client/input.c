@@ -91,6 +91,7 @@ void pc_app_action(pc_app_t *a, int act, int arg)
     case PC_ACT_HUMANS: a->opt.humans = arg; break;
     case PC_ACT_CREATE_TABLE: pc_net_create_table(a); break;
     case PC_ACT_JOIN_TABLE: pc_net_join(a, arg); break;
+    case PC_ACT_WATCH_TABLE: pc_net_watch(a, arg); break;
     default: break;
     }
 }

@@ -29,6 +29,7 @@ struct pc_net {
     pc_net_table_t tables[PC_NET_MAX_TABLES];
     int n_tables;
     int reconnects, desyncs;
+    int watching;                  /* following a table as an observer (no seat, no token) */
     pid_t server_pid;
 };
 
@@ -145,7 +146,8 @@ static void status(pc_app_t *a)
     case PC_NET_CONNECTING: snprintf(a->net_status, sizeof a->net_status, _("Connecting to %s..."), n->addr); break;
     case PC_NET_CONNECTED: snprintf(a->net_status, sizeof a->net_status, _("Connected to %s."), n->addr); break;
     case PC_NET_READY:
-        if (n->table > 0) snprintf(a->net_status, sizeof a->net_status, _("Connected to %s, table %d, seat %d."), n->addr, n->table, n->seat + 1);
+        if (n->table > 0 && n->seat < 0) snprintf(a->net_status, sizeof a->net_status, _("Connected to %s, watching table %d."), n->addr, n->table);
+        else if (n->table > 0) snprintf(a->net_status, sizeof a->net_status, _("Connected to %s, table %d, seat %d."), n->addr, n->table, n->seat + 1);
         else snprintf(a->net_status, sizeof a->net_status, _("Connected to %s."), n->addr);
         break;
     case PC_NET_LOST: snprintf(a->net_status, sizeof a->net_status, _("Connection to %s lost, trying again..."), n->addr); break;
@@ -157,6 +159,11 @@ static void status(pc_app_t *a)
 int pc_net_state(const pc_app_t *a)
 {
     return a->net ? a->net->state : PC_NET_OFF;
+}
+
+int pc_net_table_id(const pc_app_t *a)
+{
+    return a->net ? a->net->table : 0;
 }
 
 int pc_net_tables(const pc_app_t *a, const pc_net_table_t **out)
@@ -245,6 +252,23 @@ void pc_net_join(pc_app_t *a, int table)
     json_object_set_new(m, "table", json_integer(table));
     json_object_set_new(m, "team", json_string(_("Team")));
     send_msg(n, m);
+}
+
+static void send_watch(pc_net_t *n, int table)
+{
+    json_t *m = proto_msg("watch", -1);
+    json_object_set_new(m, "table", json_integer(table));
+    json_object_set_new(m, "as", json_string("observer"));
+    send_msg(n, m);
+}
+
+void pc_net_watch(pc_app_t *a, int table)
+{
+    pc_net_t *n = net_of(a);
+    if (!n || n->state != PC_NET_READY) return;
+    n->watching = 1;
+    n->table = table;
+    send_watch(n, table);
 }
 
 void pc_net_host(pc_app_t *a)
@@ -340,14 +364,15 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
         free(st);
         return;
     }
-    if (!a->game || !a->game->remote || a->game->rs != a->rs) {
+    if (!a->game || !a->game->remote || a->game->rs != a->rs || a->game->my_seat != n->seat) {
         pc_game_t *g = calloc(1, sizeof *g);
         if (!g) {
             free(st);
             return;
         }
         char e2[200];
-        pc_game_t *tmp = pc_game_create(a->rs, st->n_seats, 1u << (n->seat & 7), 1, a->lang, e2, sizeof e2);
+        unsigned mine = n->seat >= 0 ? 1u << (n->seat & 7) : 0;
+        pc_game_t *tmp = pc_game_create(a->rs, st->n_seats, mine, 1, a->lang, e2, sizeof e2);
         if (tmp) {
             *g = *tmp;
             pc_game_destroy(tmp);
@@ -357,14 +382,15 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
         }
         g->remote = 1;
         g->my_seat = n->seat;
-        g->human = 1u << (n->seat & 7);
+        g->human = mine;
         g->send = send_move_cb;
         g->send_ctx = n;
         g->n_seats = st->n_seats;
         g->lang = a->lang;
         pc_game_destroy(a->game);
         a->game = g;
-        pc_game_logf(g, -1, _("Joined table %d as team %d."), n->table, n->seat + 1);
+        if (n->seat >= 0) pc_game_logf(g, -1, _("Joined table %d as team %d."), n->table, n->seat + 1);
+        else pc_game_logf(g, -1, _("Watching table %d."), n->table);
     }
     a->game->st = *st;
     free(st);
@@ -435,7 +461,9 @@ static void on_message(pc_app_t *a, pc_net_t *n, const char *payload, size_t len
     json_int_t re = json_integer_value(json_object_get(m, "re"));
     if (!strcmp(type, "welcome")) {
         n->state = PC_NET_READY;
-        if (n->token[0]) {
+        if (n->watching && n->table > 0) {
+            send_watch(n, n->table);
+        } else if (n->token[0]) {
             json_t *r = proto_msg("rejoin", -1);
             json_object_set_new(r, "token", json_string(n->token));
             send_msg(n, r);

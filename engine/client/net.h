@@ -32,6 +32,8 @@ int pc_net_tick(struct pc_app *a);
 int pc_net_send_move(struct pc_app *a, int type, int arg);
 /* Ask the server for a new table of the local game (other seats bots), then take seat 0. */
 void pc_net_create_table(struct pc_app *a);
+/* Follow table id as an observer (every hand hidden), e.g. on the projector. */
+void pc_net_watch(struct pc_app *a, int table);
 /* Take a free seat at table id. */
 void pc_net_join(struct pc_app *a, int table);
 /* Cut the connection as a network failure would (tests); the thread reconnects by itself. */
@@ -39,6 +41,8 @@ void pc_net_cut(struct pc_app *a);
 
 /* The state and lobby as the screens show them. */
 int pc_net_state(const struct pc_app *a);
+/* The table this connection plays or watches (0 when none). */
+int pc_net_table_id(const struct pc_app *a);
 int pc_net_tables(const struct pc_app *a, const pc_net_table_t **out);
 /* LAN discovery (net_lan.c): a probe to UDP 7878 (broadcast and loopback); answers come in for
  * 2.5 s and are polled from pc_net_tick. */

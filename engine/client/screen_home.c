@@ -63,7 +63,8 @@ void pc_screen_lobby(pc_app_t *a)
         for (int i = 0; i < n && y < 500; i++, y += 50) {
             char b[160];
             snprintf(b, sizeof b, _("Table %d  ·  %s  ·  %d free seats"), t[i].id, t[i].package, t[i].free_seats);
-            pc_ui_button(a, 180, y, 420, 42, b, PC_ACT_JOIN_TABLE, t[i].id, 1, t[i].free_seats > 0 && !t[i].over);
+            pc_ui_button(a, 180, y, 320, 42, b, PC_ACT_JOIN_TABLE, t[i].id, 1, t[i].free_seats > 0 && !t[i].over);
+            pc_ui_button(a, 508, y, 92, 42, _("Watch"), PC_ACT_WATCH_TABLE, t[i].id, 2, 1);
         }
         pc_ui_button(a, 180, 520, 420, 44, _("Create a table of this game"), PC_ACT_CREATE_TABLE, 0, 0, a->rs != NULL);
     } else {

@@ -33,6 +33,29 @@ static void top_bar(pc_app_t *a)
     pc_ui_button(a, 1156, 8, 108, 28, _("Menu"), PC_ACT_HOME, 0, 2, 1);
 }
 
+/* the lens gauge under the pointer, named in a bubble after everything else is drawn */
+static struct {
+    int on, seat, lens;
+    float x, y;
+} lens_tip;
+
+static void draw_lens_tip(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_game_t *gm = a->game;
+    int c = gm->lens[lens_tip.lens];
+    char b[160], team[64];
+    pc_team_name(a, lens_tip.seat, 0, team, sizeof team);
+    snprintf(b, sizeof b, _("%s  ·  %s: %d / %d"), team, pl_text(&gm->rs->counters[c].name, a->lang),
+             (int)gm->st.seat[lens_tip.seat].counter[c], (int)gm->rs->counters[c].max);
+    float w = pc_text_width(g, 12, 1, b) + 44, x = lens_tip.x;
+    if (x + w > 1272) x = 1272 - w;
+    pc_round(g, x + 2, lens_tip.y + 3, w, 30, 8, pc_alpha(pc_rgb(0x000000u), 90));
+    pc_round(g, x, lens_tip.y, w, 30, 8, pc_rgb(PC_PAPER));
+    pc_draw_lens_icon(g, lens_tip.lens, x + 16, lens_tip.y + 15, 9);
+    pc_text(g, x + 32, lens_tip.y + 15, 12, pc_rgb(PC_PAPER_INK), PC_T_BOLD | PC_T_MIDDLE, b);
+}
+
 static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
 {
     pc_gfx_t *g = &a->gfx;
@@ -58,6 +81,15 @@ static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
     for (int k = 0; k < gm->n_lens; k++) {
         int c = gm->lens[k];
         float gx = x + 14 + k * cw;
+        pc_ui_region(a, gx, gy - 9, cw - 4, 18, PC_ACT_NONE, 0);
+        a->btn[a->n_btn - 1].enabled = 0;
+        if (pc_ui_hover(a, gx, gy - 9, cw - 4, 18)) {
+            lens_tip.on = 1;
+            lens_tip.seat = seat;
+            lens_tip.lens = k;
+            lens_tip.x = gx;
+            lens_tip.y = gy + 12;
+        }
         pc_draw_lens_icon(g, k, gx + 8, gy, 8);
         pc_draw_gauge(g, gx + 20, gy - 4, cw - 46, 8, s->counter[c], rs->counters[c].min, rs->counters[c].max, pc_lens_color(k));
         char v[16];
@@ -142,6 +174,8 @@ static void hand_panel(pc_app_t *a, int seat, const int *playable, int my_turn)
     char title[96], team[64];
     if (seat < 0) {
         pc_ui_panel(a, x, y, w, h, _("Hand"));
+        pc_text(g, x + w / 2, y + h / 2, 13, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE,
+                _("You are watching this table: the hands stay hidden."));
         return;
     }
     pc_team_name(a, seat, 0, team, sizeof team);
@@ -337,6 +371,7 @@ void pc_screen_table(pc_app_t *a)
     }
     /* teams */
     float ty = 52, th = 244.0f / (gm->n_seats > 4 ? gm->n_seats : 4);
+    lens_tip.on = 0;
     for (int s = 0; s < gm->n_seats; s++) team_row(a, s, 876, ty + s * th, 388, th);
     hand_panel(a, shown, playable, seat >= 0 && gm->st.wait == PL_WAIT_TURN);
     pc_ui_panel(a, 876, 302, 388, 150, _("The mire"));
@@ -345,5 +380,6 @@ void pc_screen_table(pc_app_t *a)
     log_panel(a);
     action_bar(a, seat, can_roll, n_playable);
     if (hover_space >= 0) space_tip(a, hover_space);
+    if (lens_tip.on) draw_lens_tip(a);
     pc_overlay_table(a);
 }

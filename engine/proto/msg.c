@@ -176,3 +176,41 @@ int proto_event_decode(const json_t *j, pl_event_t *ev, char *err, size_t errlen
     ev->c = (int32_t)c;
     return 1;
 }
+
+/* Decimal digits of v at the end of buf; returns where they start. */
+static char *digits(int64_t v, char *end)
+{
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--end = '-';
+    return end;
+}
+
+size_t proto_event_text(const pl_event_t *ev, char *buf, size_t cap)
+{
+    const char *name = pl_event_name(ev->type);
+    size_t n = 0, nl;
+    int64_t v[5] = { ev->seat, ev->card, ev->a, ev->b, ev->c };
+    if (!name)
+        name = "?";
+    nl = strlen(name);
+    if (cap < nl + 5 * 12 + 8)
+        return 0;
+    buf[n++] = '[';
+    buf[n++] = '"';
+    memcpy(buf + n, name, nl); /* event names are plain ASCII words */
+    n += nl;
+    buf[n++] = '"';
+    for (int i = 0; i < 5; i++) {
+        char tmp[24], *d = digits(v[i], tmp + sizeof tmp);
+        buf[n++] = ',';
+        memcpy(buf + n, d, (size_t)(tmp + sizeof tmp - d));
+        n += (size_t)(tmp + sizeof tmp - d);
+    }
+    buf[n++] = ']';
+    return n;
+}

@@ -54,6 +54,9 @@ int proto_move_decode(const json_t *j, pl_move_t *mv, char *err, size_t errlen);
 
 /* Event as the tuple ["name", seat, card, a, b, c]. New reference. */
 json_t *proto_event_encode(const pl_event_t *ev);
+/* The same tuple written as compact JSON text into buf (no terminating zero); returns its length,
+ * or 0 when cap is too small (80 bytes always suffice). */
+size_t proto_event_text(const pl_event_t *ev, char *buf, size_t cap);
 int proto_event_decode(const json_t *j, pl_event_t *ev, char *err, size_t errlen);
 
 #endif

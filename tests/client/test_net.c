@@ -117,6 +117,7 @@ static int ready(pc_app_t *a) { return pc_net_state(a) == PC_NET_READY; }
 static int at_table(pc_app_t *a) { return a->game && a->game->remote && a->screen == PC_SCREEN_TABLE; }
 static int lost(pc_app_t *a) { return pc_net_state(a) == PC_NET_LOST; }
 static int back_at_table(pc_app_t *a) { return ready(a) && at_table(a); }
+static int watching(pc_app_t *a) { return at_table(a) && a->game->my_seat == -1; }
 
 static uint32_t acted_at = 0xFFFFFFFFu, goal_seq;
 
@@ -181,6 +182,12 @@ Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, 
     acted_at = 0xFFFFFFFFu;
     cr_assert(loop_until(a, 30000, play_a_while), "play goes on after the reconnection: seq %u, status %s, flash %s",
               a->game->st.seq, a->net_status, a->flash);
+    /* the same connection now watches the table as an observer: no seat, nothing to play */
+    int table = pc_net_table_id(a);
+    cr_assert_gt(table, 0);
+    pc_net_watch(a, table);
+    cr_assert(loop_until(a, 10000, watching), "watching the table (%s)", a->net_status);
+    cr_expect_eq(pc_game_human_to_act(a->game), -1, "an observer has nothing to play");
     cr_log_info("table %d seat %d: seq %u before the cut, %u at the end, reconnections noticed", 0, seat,
                 seq_before, a->game->st.seq);
     pc_app_destroy(a);

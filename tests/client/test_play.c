@@ -1,8 +1,19 @@
 /* test_play.c -- pushed mouse and keyboard events play a whole hot-seat game to the end screen */
 #include <criterion/criterion.h>
 #include <string.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <SDL_image.h>
+#include <libintl.h>
 #include "client/table_util.h"
 #include "helpers.h"
+
+#ifndef TC_BUILD
+#define TC_BUILD "build"
+#endif
 
 static void setup(void) { tc_sdl_up(); }
 static void teardown(void) { tc_sdl_down(); }
@@ -221,5 +232,66 @@ Test(play, keyboard_focus_reaches_every_button, .init = setup, .fini = teardown,
     push_key(SDLK_ESCAPE);
     pump(a);
     cr_assert_eq(a->screen, PC_SCREEN_HOME, "Esc goes back");
+    pc_app_destroy(a);
+}
+
+Test(play, settings_language_fullscreen_and_screenshot_key, .init = setup, .fini = teardown, .timeout = 30)
+{
+    pc_app_t *a = tc_app(TC_FIXTURE, 1280, 720, 1);
+    cr_assert(a);
+    pc_app_stage(a, "settings");
+    pc_app_draw(a);
+    /* the second language button is English */
+    for (int i = 0; i < a->n_btn; i++)
+        if (a->btn[i].act == PC_ACT_LANG && a->btn[i].arg == PL_LANG_EN) a->focus = i;
+    push_key(SDLK_RETURN);
+    pump(a);
+    cr_expect_eq(a->lang, PL_LANG_EN, "English chosen in the settings");
+    cr_expect_str_eq(dgettext("plateau", "Settings"), "Settings");
+    for (int i = 0; i < a->n_btn; i++)
+        if (a->btn[i].act == PC_ACT_LANG && a->btn[i].arg == PL_LANG_FR) a->focus = i;
+    push_key(SDLK_RETURN);
+    pump(a);
+    cr_expect_str_eq(dgettext("plateau", "Settings"), "Réglages");
+    unsigned long before = a->gfx.renders;
+    cr_assert(click(a, PC_ACT_TEXTSIZE)); /* the first size button: small */
+    pump(a);
+    cr_expect_eq(a->text_size, 0);
+    cr_expect_gt(a->gfx.renders, before, "a new text size renders the text again");
+    push_key(SDLK_F11);
+    pump(a);
+    cr_expect(a->fullscreen, "F11 goes fullscreen");
+    push_key(SDLK_F11);
+    pump(a);
+    cr_expect(!a->fullscreen, "F11 comes back");
+
+    /* F12 in the real loop saves a PNG in the current folder */
+    char dir[256], cwd[1024];
+    snprintf(dir, sizeof dir, TC_BUILD "/tests/client-shot-XXXXXX");
+    mkdir(TC_BUILD "/tests", 0755);
+    cr_assert(mkdtemp(dir));
+    cr_assert(getcwd(cwd, sizeof cwd));
+    cr_assert(chdir(dir) == 0);
+    push_key(SDLK_F12);
+    SDL_Event q;
+    memset(&q, 0, sizeof q);
+    q.type = SDL_QUIT;
+    SDL_PushEvent(&q);
+    pc_app_run(a);
+    int found = 0;
+    DIR *d = opendir(".");
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!strncmp(e->d_name, "plateau-", 8) && strstr(e->d_name, ".png")) {
+            SDL_Surface *s = IMG_Load(e->d_name);
+            found = s && s->w == 1280 && s->h == 720;
+            SDL_FreeSurface(s);
+            remove(e->d_name);
+        }
+    }
+    if (d) closedir(d);
+    cr_assert(chdir(cwd) == 0);
+    rmdir(dir);
+    cr_expect(found, "F12 saved the frame as a 1280x720 PNG");
     pc_app_destroy(a);
 }

@@ -27,14 +27,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!m)
                 continue;
             pl_move_t mv;
-            pl_event_t ev;
+            pl_event_t ev = { 0 };
             proto_move_decode(json_object_get(m, "move"), &mv, err, sizeof err);
             proto_event_decode(json_object_get(m, "event"), &ev, err, sizeof err);
             json_t *view = json_object_get(m, "view");
             if (view && proto_view_apply(&st, view, err, sizeof err)) {
                 json_t *again = proto_view_encode(&st);
                 json_decref(again);
+                size_t tl;
+                free(proto_view_diff_text(NULL, &st, &tl));
             }
+            char text[80];
+            proto_event_text(&ev, text, sizeof text);
             size_t len;
             free(proto_frame(m, PROTO_MAX_FRAME_S2C, &len));
             json_decref(m);

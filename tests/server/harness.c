@@ -1,5 +1,6 @@
 /* harness.c -- starting plateau-server and plateau-bot for tests, and a small blocking client */
 #include <arpa/inet.h>
+#include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -7,6 +8,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,9 +332,6 @@ int ts_bot(int port, const char *const *args, char *out, size_t outlen)
 
 /* The server tests run one at a time: each starts servers and bots of its own, and Criterion's
  * parallel runner leaks under LeakSanitizer. */
-#include <criterion/criterion.h>
-#include <stdbool.h>
-
 int main(int argc, char *argv[])
 {
     struct criterion_test_set *tests = criterion_initialize();

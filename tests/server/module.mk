@@ -1,5 +1,9 @@
 # tests/server/module.mk -- protocol unit tests, fuzz target, and server tests over real TCP on loopback
 TS_CFLAGS := -Iserver -Itests/server -DTS_BUILD='"$(BUILD)"' $(call pkgcflags,jansson criterion sqlite3)
+ifneq ($(wildcard engine/data/module.mk),)
+TS_DATA_LIB := $(BUILD)/libpldata.a
+TS_CFLAGS += -DTS_HAVE_DATA
+endif
 $(BUILD)/obj/tests/server/%.o: MODCFLAGS += $(TS_CFLAGS)
 
 TS_PROTO_BIN := $(BUILD)/tests/test-proto
@@ -16,10 +20,11 @@ $(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/server/demo
 	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson criterion)
 
 $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/server/test_bad_input.o \
-		$(BUILD)/obj/tests/server/harness.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(CORE_LIB) \
+		$(BUILD)/obj/tests/server/harness.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB) \
 		| $(BUILD)/plateau-server $(BUILD)/plateau-bot
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3)
+	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3) \
+		$(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0))
 
 $(TS_FUZZ_BIN): $(BUILD)/obj/tests/server/fuzz_proto.o $(PROTO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
@@ -36,3 +41,17 @@ BENCHES += $(BUILD)/tests/bench-server
 $(BUILD)/tests/bench-server: tests/server/bench.sh | $(BUILD)/plateau-server $(BUILD)/plateau-bot
 	@mkdir -p $(dir $@)
 	printf '#!/bin/sh\n# bench-server -- plateau-server figures with plateau-bot\nexec sh tests/server/bench.sh %s\n' '$(BUILD)' > $@ && chmod +x $@
+
+# make fuzz: also a libFuzzer build of the same target when clang has libFuzzer (coverage-guided)
+TS_CLANG := $(shell command -v clang 2>/dev/null)
+ifneq ($(TS_CLANG),)
+TS_LIBFUZZER := $(BUILD)/tests/fuzz-proto-libfuzzer
+FUZZERS += $(BUILD)/tests/fuzz-proto-libfuzzer-run
+$(TS_LIBFUZZER): tests/server/fuzz_proto.c $(PROTO_SRC) $(CORE_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -DFUZZ_LIBFUZZER \
+		-Iengine/core -Iengine $(call pkgcflags,jansson) $^ -o $@ $(call pkglibs,jansson)
+$(BUILD)/tests/fuzz-proto-libfuzzer-run: $(TS_LIBFUZZER)
+	printf '#!/bin/sh\n# fuzz-proto-libfuzzer-run -- two minutes of coverage-guided fuzzing of engine/proto\nmkdir -p %s\nexec %s -max_total_time=120 -max_len=8192 %s\n' \
+		'$(BUILD)/fuzz-corpus/proto' '$(TS_LIBFUZZER)' '$(BUILD)/fuzz-corpus/proto' > $@ && chmod +x $@
+endif

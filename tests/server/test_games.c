@@ -15,6 +15,9 @@
 #include "harness.h"
 #include "proto/proto.h"
 #include "demo.h"
+#ifdef TS_HAVE_DATA
+#include "data/package.h"
+#endif
 
 static void sleep_ms(int ms)
 {
@@ -73,8 +76,10 @@ typedef struct {
     pl_bot_t bot;
 } seatc_t;
 
-/* Read until the update for seq arrives; check its hash and, for seats, the events. */
-static void read_update(seatc_t *c, uint32_t seq)
+static int votes_seen;
+
+/* Read until the update for seq arrives; check its hash and, for seats, the move and events. */
+static void read_update(seatc_t *c, uint32_t seq, const pl_state_t *truth)
 {
     char err[PROTO_ERR_LEN];
     for (;;) {
@@ -88,6 +93,13 @@ static void read_update(seatc_t *c, uint32_t seq)
         uint64_t h;
         proto_parse_hex64(json_string_value(json_object_get(m, "view_hash")), &h);
         cr_assert_eq(h, pl_state_hash(&c->view), "view hash mismatch for %d at %u", c->who, seq);
+        json_t *mv = json_object_get(m, "move");
+        if (c->who >= 0 && !strcmp(json_string_value(json_object_get(mv, "type")), "vote") &&
+            json_integer_value(json_object_get(mv, "seat")) != c->who)
+            cr_assert_eq(json_integer_value(json_object_get(mv, "arg")), PL_NO_CARD,
+                         "seat %d heard another seat's secret ballot", c->who);
+        if (!strcmp(json_string_value(json_object_get(mv, "type")), "vote"))
+            votes_seen++;
         size_t i;
         json_t *e;
         json_array_foreach(json_object_get(m, "events"), i, e) {
@@ -95,6 +107,12 @@ static void read_update(seatc_t *c, uint32_t seq)
             cr_assert(proto_event_decode(e, &ev, err, sizeof err), "%s", err);
             if (c->who >= 0 && ev.type == PL_EV_DREW && ev.seat != c->who)
                 cr_assert_eq(ev.card, PL_NO_CARD, "seat %d heard which card seat %d drew", c->who, ev.seat);
+            if (truth && ev.card != PL_NO_CARD && ev.card < truth->n_cards) { /* any card named in an event */
+                int w = truth->where[ev.card];
+                cr_assert(!(PL_AT_KIND(w) == PL_AT_HAND && PL_AT_SEAT(w) != c->who),
+                          "seat %d heard of card %d, now in seat %d's hand (event %s)", c->who, ev.card,
+                          PL_AT_SEAT(w), pl_event_name(ev.type));
+            }
         }
         uint32_t got = (uint32_t)json_integer_value(json_object_get(m, "seq"));
         json_decref(m);
@@ -123,7 +141,20 @@ static void check_secrecy(const seatc_t *c, const pl_state_t *full)
                           "seat %d sees a card of seat %d's hand", c->who, o);
 }
 
+static void play_watched_game(const char *package, int n_seats);
+
 Test(games, no_seat_ever_receives_another_seats_hidden_cards, .timeout = 60)
+{
+    play_watched_game("demo", 3);
+#ifdef TS_HAVE_DATA
+    if (access("game-data/achats-durables/game.xml", R_OK) == 0)
+        play_watched_game("achats-durables", 4);
+#endif
+}
+
+/* One game where every seat is played by this test over its own connection, and a facilitator
+ * connection sees the truth; every update every seat receives is checked against it. */
+static void play_watched_game(const char *package, int n_seats)
 {
     ts_server_t s;
     char path[128];
@@ -135,13 +166,27 @@ Test(games, no_seat_ever_receives_another_seats_hidden_cards, .timeout = 60)
     ts_stop(&s);
     const char *extra[] = { "--facilitator-secret-file", path, NULL };
     cr_assert_eq(ts_restart(&s, extra), 0);
-    pl_ruleset_t *rs = srv_demo_ruleset();
-    enum { N = 3 };
-    seatc_t c[N + 1];
+    pl_ruleset_t *rs = NULL;
+    if (!strcmp(package, "demo"))
+        rs = srv_demo_ruleset();
+#ifdef TS_HAVE_DATA
+    else {
+        pl_diags_t d;
+        char dir[128];
+        pl_diags_init(&d);
+        snprintf(dir, sizeof dir, "game-data/%s", package);
+        rs = pl_package_load(dir, &d);
+        pl_diags_free(&d);
+    }
+#endif
+    cr_assert_not_null(rs, "cannot load %s", package);
+    const int N = n_seats;
+    seatc_t c[PL_MAX_SEATS + 1];
     memset(c, 0, sizeof c);
     char err[PROTO_ERR_LEN];
     int boss = ts_hello(s.port);
-    json_t *r = ask(boss, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", "demo", "seats", N));
+    json_t *r = ask(boss, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", package, "seats", N));
+    cr_assert_str_eq(proto_type(r), "ok", "create_table %s", package);
     int table = (int)json_integer_value(json_object_get(r, "table"));
     json_decref(r);
     json_decref(ask(boss, json_pack("{s:s,s:i,s:s}", "type", "facilitator", "id", 2, "secret", "facilitator-secret")));
@@ -170,14 +215,17 @@ Test(games, no_seat_ever_receives_another_seats_hidden_cards, .timeout = 60)
         ts_send(c[seat].fd, json_pack("{s:s,s:I,s:i,s:{s:s,s:i}}", "type", "move", "id", ++id, "table", table, "move",
                                       "type", pl_move_name(mv.type), "arg", (int)mv.arg));
         uint32_t seq = c[N].view.seq + 1;
-        read_update(&c[N], seq);
+        read_update(&c[N], seq, NULL);
         for (int i = 0; i < N; i++) {
-            read_update(&c[i], seq);
+            read_update(&c[i], seq, &c[N].view);
             check_secrecy(&c[i], &c[N].view);
         }
         moves++;
     }
     cr_assert_eq(c[N].view.wait, PL_WAIT_OVER, "game did not end in %d moves", moves);
+    cr_log_info("%s: %d moves watched by %d seats and the facilitator", package, moves, N);
+    if (!strcmp(package, "demo"))
+        cr_assert_gt(votes_seen, 0, "the game had no vote: the ballot check did not run");
     for (int i = 0; i < N; i++)
         close(c[i].fd);
     close(boss);
@@ -393,7 +441,8 @@ Test(games, lan_discovery_answers_the_udp_probe, .timeout = 20)
 Test(games, turn_timer_logs_a_timeout_move, .timeout = 20)
 {
     ts_server_t s;
-    cr_assert_eq(ts_start(&s, NULL), 0);
+    const char *extra[] = { "--frame-timeout-ms", "40000", NULL }; /* no other timer wakes the loop */
+    cr_assert_eq(ts_start(&s, extra), 0);
     int a = ts_hello(s.port);
     json_t *r = ask(a, json_pack("{s:s,s:i,s:s,s:i,s:[i],s:i}", "type", "create_table", "id", 1, "package", "demo",
                                  "seats", 2, "bots", 1, "timer", 1));
@@ -411,6 +460,7 @@ Test(games, turn_timer_logs_a_timeout_move, .timeout = 20)
     }
     double waited = now_ms() - t0;
     cr_assert_geq(waited, 900.0, "the timer fired early (%.0f ms)", waited);
+    cr_assert_lt(waited, 1700.0, "the timeout reached the table late (%.0f ms)", waited);
     json_decref(u);
     close(a);
     ts_stop(&s);

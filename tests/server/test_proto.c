@@ -108,8 +108,13 @@ Test(proto, moves_and_events_round_trip)
     cr_assert_not(proto_move_decode(bad, &mv, err, sizeof err));
     json_decref(bad);
     for (int t = 1; t < PL_EV__COUNT; t++) {
-        pl_event_t ev = { (uint8_t)t, 2, 77, -5, 123456, -7 }, back;
+        pl_event_t ev = { (uint8_t)t, 2, 77, -5, 123456, INT32_MIN }, back;
         json_t *j = proto_event_encode(&ev);
+        char text[80];
+        size_t tl = proto_event_text(&ev, text, sizeof text);
+        json_t *tj = json_loadb(text, tl, 0, NULL);
+        cr_assert(tj && json_equal(tj, j), "event text differs: %.*s", (int)tl, text);
+        json_decref(tj);
         cr_assert(proto_event_decode(j, &back, err, sizeof err), "%s", err);
         cr_assert_eq(back.type, ev.type);
         cr_assert_eq(back.card, ev.card);
