@@ -149,7 +149,14 @@ static void send_joined(conn_t *c, json_int_t re, table_t *t, int who, const cha
     if (token)
         json_object_set_new(o, "token", json_string(token));
     srv_send(c, o);
-    srv_send(c, srv_table_snapshot(t, who));
+    sframe_t *f = srv_table_snapshot(t, who);
+    if (!f) {
+        srv_log("conn %llu: snapshot too large or out of memory; dropping it", (unsigned long long)c->id);
+        srv_close(c, 0);
+        return;
+    }
+    srv_send_shared(c, f);
+    srv_frame_unref(f);
 }
 
 static int subscribe(conn_t *c, table_t *t, int who, json_int_t re)
@@ -260,6 +267,26 @@ static void leave(conn_t *c, json_t *msg, json_int_t re)
     ok(c, re, NULL);
 }
 
+/* {"type":"ok","re":N,"table":T,"seq":S} written as text: one per move, no JSON tree */
+static void ok_move(conn_t *c, json_int_t re, const table_t *t)
+{
+    char buf[128];
+    int n = re >= 0 ? snprintf(buf + PROTO_HEADER, sizeof buf - PROTO_HEADER,
+                               "{\"type\":\"ok\",\"re\":%lld,\"table\":%u,\"seq\":%u}", (long long)re,
+                               t->id, (unsigned)t->st.seq)
+                    : snprintf(buf + PROTO_HEADER, sizeof buf - PROTO_HEADER,
+                               "{\"type\":\"ok\",\"table\":%u,\"seq\":%u}", t->id, (unsigned)t->st.seq);
+    sframe_t *f = srv_frame_new((size_t)n + PROTO_HEADER);
+    if (!f) {
+        srv_close(c, 0);
+        return;
+    }
+    proto_put_header((uint8_t *)buf, (uint32_t)n);
+    memcpy(f->p, buf, f->len);
+    srv_send_shared(c, f);
+    srv_frame_unref(f);
+}
+
 static void move(conn_t *c, json_t *msg, json_int_t re)
 {
     table_t *t = table_arg(c, msg, re);
@@ -296,7 +323,7 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, r > 0 ? pl_reason_name(r) : PROTO_E_INTERNAL, "%s", perr.msg);
         return;
     }
-    ok(c, re, json_pack("{s:i,s:I}", "table", (int)t->id, "seq", (json_int_t)t->st.seq));
+    ok_move(c, re, t);
     srv_table_after_moves(t);
 }
 

@@ -9,8 +9,7 @@ typedef struct {
     uv_write_t req;
     conn_t *c;
     size_t bytes;
-    unsigned n;
-    uv_buf_t bufs[];
+    uint8_t data[]; /* what the kernel did not take at once */
 } wreq_t;
 
 static uint8_t read_buf[65536]; /* one loop thread: every read lands here, then goes to a reader */
@@ -18,13 +17,9 @@ static uint8_t read_buf[65536]; /* one loop thread: every read lands here, then 
 static void on_closed(uv_handle_t *h)
 {
     conn_t *c = h->data;
-    out_t *o = c->held;
-    while (o) {
-        out_t *n = o->next;
-        free(o->buf);
-        free(o);
-        o = n;
-    }
+    for (int i = 0; i < c->n_held; i++)
+        srv_frame_unref(c->held[i]);
+    free(c->held);
     proto_reader_free(&c->rd);
     free(c);
 }
@@ -83,23 +78,21 @@ void srv_kick(srv_t *s)
         uv_idle_start(&s->kick, on_kick);
 }
 
-/* Append a frame (owned by the connection from now on) to its held replies. */
-static void queue(conn_t *c, uint8_t *buf, size_t len)
+/* Append a frame to the connection's held replies (takes the caller's reference). */
+static void queue(conn_t *c, sframe_t *f)
 {
-    out_t *o = malloc(sizeof *o);
-    if (!o) {
-        free(buf);
-        srv_close(c, 0);
-        return;
+    if (c->n_held == c->cap_held) {
+        int cap = c->cap_held ? c->cap_held * 2 : 4;
+        sframe_t **nh = realloc(c->held, (size_t)cap * sizeof *nh);
+        if (!nh) {
+            srv_frame_unref(f);
+            srv_close(c, 0);
+            return;
+        }
+        c->held = nh;
+        c->cap_held = cap;
     }
-    o->next = NULL;
-    o->len = len;
-    o->buf = buf;
-    if (c->held_tail)
-        c->held_tail->next = o;
-    else
-        c->held = o;
-    c->held_tail = o;
+    c->held[c->n_held++] = f;
     if (!c->in_flush) {
         srv_t *s = c->srv;
         if (s->n_flush == s->cap_flush) {
@@ -129,25 +122,21 @@ void srv_send(conn_t *c, json_t *msg)
     size_t len;
     uint8_t *buf = proto_frame(msg, PROTO_MAX_FRAME_S2C, &len);
     json_decref(msg);
-    if (!buf) {
+    sframe_t *f = buf ? srv_frame_adopt(buf, len) : NULL;
+    if (!f) {
         srv_log("conn %llu: reply too large or out of memory; dropping it", (unsigned long long)c->id);
         srv_close(c, 0);
         return;
     }
-    queue(c, buf, len);
+    queue(c, f);
 }
 
-void srv_send_frame(conn_t *c, const uint8_t *frame, size_t len)
+void srv_send_shared(conn_t *c, sframe_t *f)
 {
     if (c->closing || c->shut_sent)
         return;
-    uint8_t *buf = malloc(len);
-    if (!buf) {
-        srv_close(c, 0);
-        return;
-    }
-    memcpy(buf, frame, len);
-    queue(c, buf, len);
+    f->refs++;
+    queue(c, f);
 }
 
 void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
@@ -171,55 +160,95 @@ static void on_written(uv_write_t *req, int status)
 {
     wreq_t *w = (wreq_t *)req;
     conn_t *c = w->c;
-    for (unsigned i = 0; i < w->n; i++)
-        free(w->bufs[i].base);
     c->queued -= w->bytes;
     free(w);
     if (status < 0 && !c->closing)
         srv_close(c, 0);
 }
 
-/* Hand a connection's held replies to the kernel in one writev. */
+static void drop_held(conn_t *c)
+{
+    for (int i = 0; i < c->n_held; i++)
+        srv_frame_unref(c->held[i]);
+    c->n_held = 0;
+}
+
+/* Hand a connection's held replies to the kernel: one writev straight from the shared frames;
+ * what the kernel does not take at once is copied into one uv_write, behind which later output
+ * queues (libuv keeps the order). */
 static void flush_conn(conn_t *c)
 {
-    unsigned n = 0;
-    size_t bytes = 0;
-    for (out_t *o = c->held; o; o = o->next)
-        n++, bytes += o->len;
+    enum { STACK_BUFS = 64 };
+    uv_buf_t stack_bufs[STACK_BUFS], *bufs = stack_bufs;
+    int n = c->n_held;
+    size_t bytes = 0, done = 0;
     if (n == 0)
         return;
+    for (int i = 0; i < n; i++)
+        bytes += c->held[i]->len;
     if (c->queued + bytes > c->srv->o.max_queue) {
         srv_log("conn %llu: not reading (%zu bytes waiting); dropped", (unsigned long long)c->id,
                 c->queued + bytes);
+        drop_held(c);
         srv_close(c, 0);
         return;
     }
-    wreq_t *w = malloc(sizeof *w + n * sizeof(uv_buf_t));
-    if (!w) {
+    if (n > STACK_BUFS && !(bufs = malloc((size_t)n * sizeof *bufs))) {
+        drop_held(c);
         srv_close(c, 0);
         return;
     }
-    w->c = c;
-    w->n = n;
-    w->bytes = bytes;
-    unsigned i = 0;
-    out_t *o = c->held;
-    while (o) {
-        out_t *next = o->next;
-        w->bufs[i++] = uv_buf_init((char *)o->buf, (unsigned)o->len);
-        free(o);
-        o = next;
+    for (int i = 0; i < n; i++)
+        bufs[i] = uv_buf_init((char *)c->held[i]->p, (unsigned)c->held[i]->len);
+    if (c->queued == 0) {
+        int r = uv_try_write((uv_stream_t *)&c->tcp, bufs, (unsigned)n);
+        if (r > 0)
+            done = (size_t)r;
+        else if (r < 0 && r != UV_EAGAIN && r != UV_ENOSYS) {
+            if (bufs != stack_bufs)
+                free(bufs);
+            drop_held(c);
+            srv_close(c, 0);
+            return;
+        }
     }
-    c->held = c->held_tail = NULL;
-    c->queued += bytes;
-    if (uv_write(&w->req, (uv_stream_t *)&c->tcp, w->bufs, n, on_written) != 0) {
-        for (i = 0; i < n; i++)
-            free(w->bufs[i].base);
-        c->queued -= bytes;
-        free(w);
-        srv_close(c, 0);
-        return;
+    if (done < bytes) {
+        size_t rest = bytes - done, skip = done, at = 0;
+        wreq_t *w = malloc(sizeof *w + rest);
+        if (!w) {
+            if (bufs != stack_bufs)
+                free(bufs);
+            drop_held(c);
+            srv_close(c, 0);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            size_t l = bufs[i].len;
+            if (skip >= l) {
+                skip -= l;
+                continue;
+            }
+            memcpy(w->data + at, bufs[i].base + skip, l - skip);
+            at += l - skip;
+            skip = 0;
+        }
+        w->c = c;
+        w->bytes = rest;
+        uv_buf_t b = uv_buf_init((char *)w->data, (unsigned)rest);
+        c->queued += rest;
+        if (uv_write(&w->req, (uv_stream_t *)&c->tcp, &b, 1, on_written) != 0) {
+            c->queued -= rest;
+            free(w);
+            if (bufs != stack_bufs)
+                free(bufs);
+            drop_held(c);
+            srv_close(c, 0);
+            return;
+        }
     }
+    if (bufs != stack_bufs)
+        free(bufs);
+    drop_held(c);
     if (c->shutting && !c->shut_sent) {
         c->shut_sent = 1;
         uv_shutdown_t *sr = malloc(sizeof *sr);

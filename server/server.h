@@ -41,11 +41,13 @@ typedef struct {
     pl_ruleset_t *rs;
 } pkg_t;
 
-typedef struct out {
-    struct out *next;
+/* One output frame, shared (reference-counted) by every connection it is held for. */
+typedef struct sframe {
+    uint32_t refs;
     size_t len;
-    uint8_t *buf;
-} out_t;
+    uint8_t *p; /* data, or a malloc'ed buffer it owns */
+    uint8_t data[];
+} sframe_t;
 
 typedef struct {
     table_t *t;
@@ -68,7 +70,8 @@ struct conn {
     uint32_t strikes;             /* bad or rate-limited messages */
     int hello, facilitator, closing, shutting, shut_sent, created;
     size_t queued;                /* bytes handed to uv_write, not yet written */
-    out_t *held, *held_tail;      /* replies waiting for the group commit */
+    sframe_t **held;              /* replies waiting for the group commit, in order */
+    int n_held, cap_held;
     int in_flush;
     sub_t sub[SRV_SUBS_MAX];
     int n_sub;
@@ -148,10 +151,15 @@ const pkg_t *srv_package(srv_t *s, const char *id);
 void srv_packages_free(srv_t *s);
 
 
+/* frames.c */
+sframe_t *srv_frame_new(size_t len);                 /* refs 1; fill f->p[0..len) */
+sframe_t *srv_frame_adopt(uint8_t *buf, size_t len); /* takes a malloc'ed frame (freed on failure) */
+void srv_frame_unref(sframe_t *f);
+
 /* net.c */
 int srv_net_start(srv_t *s, char *err, size_t errlen);
 void srv_send(conn_t *c, json_t *msg);        /* steals msg; held until the next flush */
-void srv_send_frame(conn_t *c, const uint8_t *frame, size_t len); /* copies a ready frame */
+void srv_send_shared(conn_t *c, sframe_t *f); /* holds a new reference to a ready frame */
 void srv_send_error(conn_t *c, json_int_t re, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies are written */
@@ -171,7 +179,7 @@ int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err);
 void srv_table_after_moves(table_t *t);       /* bots, timer */
 int srv_table_subscribe(table_t *t, conn_t *c, int who);
 void srv_table_unsubscribe(table_t *t, conn_t *c);
-json_t *srv_table_snapshot(table_t *t, int who);
+sframe_t *srv_table_snapshot(table_t *t, int who); /* a new frame (one reference), or NULL */
 json_t *srv_table_info(table_t *t);
 void srv_table_free(table_t *t);
 int srv_tables_restore(srv_t *s, char *err, size_t errlen);

@@ -16,22 +16,6 @@ static int who_slot(int who)
     return who == PL_WHO_OBSERVER ? PL_MAX_SEATS : who == PL_WHO_FACILITATOR ? PL_MAX_SEATS + 1 : who;
 }
 
-static json_t *who_json(int who)
-{
-    if (who == PL_WHO_OBSERVER)
-        return json_string("observer");
-    if (who == PL_WHO_FACILITATOR)
-        return json_string("facilitator");
-    return json_integer(who);
-}
-
-static json_t *hex_json(uint64_t v)
-{
-    char h[17];
-    proto_hex64(v, h);
-    return json_string(h);
-}
-
 table_t *srv_table(srv_t *s, uint32_t id)
 {
     if (id == 0 || id > s->n_tables)
@@ -168,33 +152,20 @@ json_t *srv_table_info(table_t *t)
                      t->st.wait == PL_WAIT_OVER, "broken", t->broken);
 }
 
-json_t *srv_table_snapshot(table_t *t, int who)
-{
-    pl_state_t *v = &view_cur[0];
-    pl_view(t->pkg->rs, &t->st, who, v);
-    json_t *o = proto_msg("snapshot", -1);
-    json_object_set_new(o, "table", json_integer(t->id));
-    json_object_set_new(o, "who", who_json(who));
-    json_object_set_new(o, "info", srv_table_info(t));
-    json_object_set_new(o, "seq", json_integer(t->st.seq));
-    json_object_set_new(o, "view", proto_view_encode(v));
-    json_object_set_new(o, "view_hash", hex_json(pl_state_hash(v)));
-    json_object_set_new(o, "state_hash", hex_json(pl_state_hash(&t->st)));
-    return o;
-}
-
 typedef struct {
     uint8_t *p;
     size_t len, cap;
     int oom;
 } obuf_t;
 
+static obuf_t frame_buf; /* scratch for building one update; kept between moves */
+
 static void oput(obuf_t *b, const void *s, size_t n)
 {
     if (b->oom)
         return;
     if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 2048;
+        size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n)
             cap *= 2;
         uint8_t *np = realloc(b->p, cap);
@@ -209,26 +180,48 @@ static void oput(obuf_t *b, const void *s, size_t n)
     b->len += n;
 }
 
-/* The whole update frame for one viewer, written as text (no JSON tree: this is the server's
- * hot path). Same message as documented in docs/protocol.md. malloc'ed, or NULL. */
-static uint8_t *update_frame(const table_t *t, int who, const pl_state_t *prev, const pl_state_t *cur,
-                             const pl_move_t *mv, const pl_events_t *ev, uint64_t state_hash, size_t *len)
+static void ostr(obuf_t *b, const char *s)
 {
-    obuf_t b = { NULL, 0, 0, 0 };
+    oput(b, s, strlen(s));
+}
+
+static void ouint(obuf_t *b, uint64_t v)
+{
+    char d[24], *e = d + sizeof d, *q = e;
+    do {
+        *--q = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    oput(b, q, (size_t)(e - q));
+}
+
+/* The whole update frame for one viewer, written as text (no JSON tree: this is the server's
+ * hot path). Same message as documented in docs/protocol.md. A new shared frame, or NULL. */
+static sframe_t *update_frame(const table_t *t, int who, const pl_state_t *prev, const pl_state_t *cur,
+                              const pl_move_t *mv, const pl_events_t *ev, uint64_t state_hash)
+{
+    obuf_t *b = &frame_buf;
     char tmp[256], vh[17], sh[17];
     size_t vl;
-    int n;
     char *view = proto_view_diff_text(prev, cur, &vl);
     if (!view)
         return NULL;
     /* a ballot is secret until the vote's result: only the voter hears its own choice */
     int arg = mv->type == PL_MOVE_VOTE && who != mv->seat ? 0xFFFF : mv->arg;
-    oput(&b, "\0\0\0\0", PROTO_HEADER);
-    n = snprintf(tmp, sizeof tmp,
-                 "{\"type\":\"update\",\"table\":%u,\"seq\":%u,\"move\":{\"type\":\"%s\",\"seat\":%d,\"arg\":%d},"
-                 "\"events\":[", t->id, (unsigned)t->st.seq, pl_move_name(mv->type) ? pl_move_name(mv->type) : "?",
-                 mv->seat, arg);
-    oput(&b, tmp, (size_t)n);
+    b->len = 0;
+    b->oom = 0;
+    oput(b, "\0\0\0\0", PROTO_HEADER);
+    ostr(b, "{\"type\":\"update\",\"table\":");
+    ouint(b, t->id);
+    ostr(b, ",\"seq\":");
+    ouint(b, t->st.seq);
+    ostr(b, ",\"move\":{\"type\":\"");
+    ostr(b, pl_move_name(mv->type) ? pl_move_name(mv->type) : "?");
+    ostr(b, "\",\"seat\":");
+    ouint(b, mv->seat);
+    ostr(b, ",\"arg\":");
+    ouint(b, (uint64_t)arg);
+    ostr(b, "},\"events\":[");
     int first = 1;
     for (int e = 0; e < ev->n; e++) {
         pl_event_t out;
@@ -236,37 +229,40 @@ static uint8_t *update_frame(const table_t *t, int who, const pl_state_t *prev, 
             continue;
         size_t el = proto_event_text(&out, tmp + 1, sizeof tmp - 1);
         tmp[0] = ',';
-        oput(&b, first ? tmp + 1 : tmp, first ? el : el + 1);
+        oput(b, first ? tmp + 1 : tmp, first ? el : el + 1);
         first = 0;
     }
     proto_hex64(pl_state_hash(cur), vh);
     proto_hex64(state_hash, sh);
-    n = snprintf(tmp, sizeof tmp, "],\"view_hash\":\"%s\",\"state_hash\":\"%s\",\"view\":", vh, sh);
-    oput(&b, tmp, (size_t)n);
-    oput(&b, view, vl);
-    oput(&b, "}", 1);
+    ostr(b, "],\"view_hash\":\"");
+    oput(b, vh, 16);
+    ostr(b, "\",\"state_hash\":\"");
+    oput(b, sh, 16);
+    ostr(b, "\",\"view\":");
+    oput(b, view, vl);
+    oput(b, "}", 1);
     free(view);
-    if (b.oom || b.len - PROTO_HEADER > PROTO_MAX_FRAME_S2C) {
-        free(b.p);
+    if (b->oom || b->len - PROTO_HEADER > PROTO_MAX_FRAME_S2C)
         return NULL;
-    }
-    proto_put_header(b.p, (uint32_t)(b.len - PROTO_HEADER));
-    *len = b.len;
-    return b.p;
+    proto_put_header(b->p, (uint32_t)(b->len - PROTO_HEADER));
+    sframe_t *f = srv_frame_new(b->len);
+    if (f)
+        memcpy(f->p, b->p, b->len);
+    return f;
 }
 
-/* Send every listener its own update for the move that turned prev into t->st. */
-static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, const pl_events_t *ev)
+/* Send every listener its own update for the move that turned prev into t->st: one frame per
+ * kind of viewer, shared by all the connections of that viewer. */
+static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, const pl_events_t *ev,
+                    uint64_t state_hash)
 {
-    uint8_t *frame[WHO_SLOTS] = { 0 };
-    size_t flen[WHO_SLOTS] = { 0 };
-    uint64_t state_hash = pl_state_hash(&t->st);
+    sframe_t *frame[WHO_SLOTS] = { 0 };
     for (int i = 0; i < t->n_subs; i++) {
         int who = t->subs[i].who, k = who_slot(who);
         if (!frame[k]) {
             pl_view(t->pkg->rs, prev, who, &view_prev[k]);
             pl_view(t->pkg->rs, &t->st, who, &view_cur[k]);
-            frame[k] = update_frame(t, who, &view_prev[k], &view_cur[k], mv, ev, state_hash, &flen[k]);
+            frame[k] = update_frame(t, who, &view_prev[k], &view_cur[k], mv, ev, state_hash);
             if (!frame[k]) {
                 srv_log("table %u: cannot build an update; closing a listener", t->id);
                 srv_close(t->subs[i].c, 0);
@@ -274,10 +270,64 @@ static void fan_out(table_t *t, const pl_state_t *prev, const pl_move_t *mv, con
                 continue;
             }
         }
-        srv_send_frame(t->subs[i].c, frame[k], flen[k]);
+        srv_send_shared(t->subs[i].c, frame[k]);
     }
     for (int k = 0; k < WHO_SLOTS; k++)
-        free(frame[k]);
+        srv_frame_unref(frame[k]);
+}
+
+/* The snapshot of t for one viewer, written as text like an update (the view is the largest
+ * part, and 10,000 joins at once are a burst): same message as docs/protocol.md describes. */
+sframe_t *srv_table_snapshot(table_t *t, int who)
+{
+    obuf_t *b = &frame_buf;
+    pl_state_t *v = &view_cur[0];
+    char vh[17], sh[17];
+    size_t vl;
+    pl_view(t->pkg->rs, &t->st, who, v);
+    char *view = proto_view_diff_text(NULL, v, &vl);
+    json_t *info = srv_table_info(t);
+    char *itext = info ? json_dumps(info, JSON_COMPACT) : NULL;
+    json_decref(info);
+    if (!view || !itext) {
+        free(view);
+        free(itext);
+        return NULL;
+    }
+    b->len = 0;
+    b->oom = 0;
+    oput(b, "\0\0\0\0", PROTO_HEADER);
+    ostr(b, "{\"type\":\"snapshot\",\"table\":");
+    ouint(b, t->id);
+    ostr(b, ",\"who\":");
+    if (who == PL_WHO_OBSERVER)
+        ostr(b, "\"observer\"");
+    else if (who == PL_WHO_FACILITATOR)
+        ostr(b, "\"facilitator\"");
+    else
+        ouint(b, (uint64_t)who);
+    ostr(b, ",\"info\":");
+    ostr(b, itext);
+    ostr(b, ",\"seq\":");
+    ouint(b, t->st.seq);
+    ostr(b, ",\"view\":");
+    oput(b, view, vl);
+    proto_hex64(pl_state_hash(v), vh);
+    proto_hex64(pl_state_hash(&t->st), sh);
+    ostr(b, ",\"view_hash\":\"");
+    oput(b, vh, 16);
+    ostr(b, "\",\"state_hash\":\"");
+    oput(b, sh, 16);
+    ostr(b, "\"}");
+    free(view);
+    free(itext);
+    if (b->oom || b->len - PROTO_HEADER > PROTO_MAX_FRAME_S2C)
+        return NULL;
+    proto_put_header(b->p, (uint32_t)(b->len - PROTO_HEADER));
+    sframe_t *f = srv_frame_new(b->len);
+    if (f)
+        memcpy(f->p, b->p, b->len);
+    return f;
 }
 
 int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
@@ -292,7 +342,8 @@ int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
     int r = pl_apply(t->pkg->rs, &t->st, mv, &scratch_ev, err);
     if (r != PL_OK)
         return r;
-    if (store_add_move(s->store, t->id, t->st.seq, mv, pl_state_hash(&t->st)) != 0) {
+    uint64_t state_hash = pl_state_hash(&t->st);
+    if (store_add_move(s->store, t->id, t->st.seq, mv, state_hash) != 0) {
         memcpy(&t->st, &scratch_prev, sizeof t->st);
         err->code = PL_ERR_BAD_MOVE;
         snprintf(err->msg, sizeof err->msg, "the move could not be recorded; try again");
@@ -300,7 +351,7 @@ int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
     }
     s->moves++;
     srv_kick(s);
-    fan_out(t, &scratch_prev, mv, &scratch_ev);
+    fan_out(t, &scratch_prev, mv, &scratch_ev, state_hash);
     return PL_OK;
 }
 

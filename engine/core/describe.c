@@ -120,6 +120,10 @@ int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, ch
     case PL_EV_CHOSE:
         return snprintf(buf, len, en ? "%s %d chooses option %d." : "%s %d choisit l'option %d.", team, who, ev->a + 1);
     case PL_EV_VOTE_OPEN:
+        if (ev->card == PL_NO_CARD)
+            return snprintf(buf, len, en ? "%s %d opens a table vote: every team votes in secret." :
+                                           "L'%s %d ouvre un vote de la table : chaque équipe vote en secret.",
+                            en ? team : "équipe", who);
         return snprintf(buf, len, en ? "Vote on “%s”: every team votes in secret." :
                                        "Vote sur « %s » : chaque équipe vote en secret.", cn);
     case PL_EV_VOTED:
@@ -127,6 +131,8 @@ int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, ch
             return snprintf(buf, len, en ? "%s %d has voted." : "%s %d a voté.", team, who);
         return snprintf(buf, len, en ? "%s %d voted option %d." : "%s %d a voté l'option %d.", team, who, ev->a + 1);
     case PL_EV_VOTE_RESULT:
+        if (ev->card == PL_NO_CARD)
+            cn = en ? "the table's question" : "la question de la table";
         if (ev->a == 0xFF)
             return snprintf(buf, len, en ? "Vote on “%s”: a tie." : "Vote sur « %s » : égalité.", cn);
         return snprintf(buf, len, en ? "Vote on “%s”: option %d wins with %d vote(s)." :

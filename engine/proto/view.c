@@ -5,20 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "proto/view.h"
-
-enum { K_U8, K_U16, K_U32, K_I32, K_U64, K_STRUCT };
-
-/* One field: a scalar (count 1), an array of scalars, or an array of structs (sub-fields).
- * Arrays are sent without their trailing zero elements. */
-typedef struct fdesc {
-    const char *name;
-    size_t off;
-    int kind;
-    size_t count;  /* elements; 1 = a scalar (or one struct, sent as one tuple) */
-    size_t stride; /* element size */
-    const struct fdesc *sub;
-    size_t n_sub;
-} fdesc_t;
+#include "proto/view_fields.h"
 
 #define SC(T, f, k) { #f, offsetof(T, f), k, 1, sizeof(((T *)0)->f), NULL, 0 }
 #define AR(T, f, k) { #f, offsetof(T, f), k, sizeof(((T *)0)->f) / sizeof(((T *)0)->f[0]), \
@@ -60,7 +47,7 @@ static const fdesc_t pending_f[] = {
 };
 
 /* The top-level keys, in the order they are sent. */
-static const fdesc_t state_f[] = {
+const fdesc_t proto_state_fields[] = {
     SC(pl_state_t, n_seats, K_U8), SC(pl_state_t, current, K_U8), SC(pl_state_t, wait, K_U8),
     SC(pl_state_t, rolled, K_U8), SC(pl_state_t, played, K_U8), SC(pl_state_t, viewer, K_U8),
     SC(pl_state_t, n_dice, K_U8), AR(pl_state_t, dice, K_U8), SC(pl_state_t, round, K_U16),
@@ -74,11 +61,16 @@ static const fdesc_t state_f[] = {
     SC(pl_state_t, n_votes, K_U16), ST(pl_state_t, vote_log, vote_f),
     AR(pl_state_t, score, K_I32), SC(pl_state_t, winners, K_U8),
 };
-#define N_STATE_F (sizeof state_f / sizeof state_f[0])
+const size_t proto_n_state_fields = sizeof proto_state_fields / sizeof proto_state_fields[0];
+#define state_f proto_state_fields
+#define N_STATE_F proto_n_state_fields
 
 void proto_hex64(uint64_t v, char out[17])
 {
-    snprintf(out, 17, "%016" PRIx64, v);
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, v >>= 4)
+        out[i] = hex[v & 15];
+    out[16] = 0;
 }
 
 int proto_parse_hex64(const char *s, uint64_t *v)

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include "plateau.h"
+#include "proto/scan.h"
 
 /* Encode every field of st as a JSON object (keys and layout in docs/protocol.md).
  * Returns a new reference owned by the caller, NULL on allocation failure. */
@@ -24,6 +25,11 @@ char *proto_view_diff_text(const pl_state_t *prev, const pl_state_t *cur, size_t
  * returns 0 and fills err (st may then be partly updated), or 1 on success. */
 int proto_view_apply(pl_state_t *st, const json_t *obj, char *err, size_t errlen);
 
+/* The same as proto_view_apply, read straight from the JSON text at s (no tree): 1 when the
+ * object was read and applied, 0 when it holds anything the scanner does not take or the full
+ * decoder would refuse (st may then be partly updated: apply to a copy, then fall back to
+ * proto_view_apply on the parsed JSON for the exact verdict). */
+int proto_view_apply_scan(pl_state_t *st, proto_scan_t *s);
 /* Decode a whole encoding into st (zeroed first). Returns 1, or 0 with err filled. */
 int proto_view_decode(pl_state_t *st, const json_t *obj, char *err, size_t errlen);
 

@@ -23,6 +23,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         while (proto_reader_next(&r, &p, &n) == PROTO_FRAME) {
             const char *code;
             char err[PROTO_ERR_LEN];
+            /* what the scanner takes as a view, the tree decoder takes too, with the same result */
+            static pl_state_t sa, sb;
+            proto_scan_t sc = { (const char *)p, (const char *)p + n };
+            memset(&sa, 0, sizeof sa);
+            if (proto_view_apply_scan(&sa, &sc) && proto_scan_done(&sc)) {
+                json_t *j = json_loadb((const char *)p, n, JSON_REJECT_DUPLICATES, NULL);
+                if (!j || !proto_view_decode(&sb, j, err, sizeof err) || memcmp(&sa, &sb, sizeof sa) != 0)
+                    abort();
+                json_decref(j);
+            }
             json_t *m = proto_parse(p, n, &code, err, sizeof err);
             if (!m)
                 continue;
@@ -55,6 +65,8 @@ static const char *seeds[] = {
     "{\"type\":\"move\",\"id\":3,\"table\":1,\"move\":{\"type\":\"play\",\"arg\":4}}",
     "{\"type\":\"update\",\"view\":{\"seq\":3,\"where\":{\"len\":4,\"set\":[[1,255]]},\"seat\":[[[1,2],[0],3,0,0,1,0,65535,[7],2]]}}",
     "{\"type\":\"x\",\"event\":[\"drew\",1,65535,0,0,0]}",
+    "{\"seq\":3,\"where\":{\"len\":4,\"set\":[[1,255]]},\"seat\":[[[1,-2],[0],3,0,0,1,0,65535,[7],2]]}",
+    "{\"pending\":[2,0,3,9,7,1,0,0,[255,255],[1,2]],\"stack\":[[1,2,0,0,5,1]],\"rng\":[\"00000000000000ff\"]}",
     "{\"type\":\"snapshot\",\"view\":{\"pending\":[2,0,3,9,7,1,0,0,[255,255],[1,2]],\"stack\":[[1,2,0,0,5,1]]}}",
 };
 

@@ -155,6 +155,10 @@ Test(proto, every_hashed_field_travels)
         cr_assert(proto_view_decode(&b, tj, err, sizeof err), "%s", err);
         cr_assert_eq(pl_state_hash(&a), pl_state_hash(&b), "text encoding loses a field (seed %u)", seed);
         json_decref(tj);
+        proto_scan_t sc = { text, text + tl };
+        memset(&b, 0, sizeof b);
+        cr_assert(proto_view_apply_scan(&b, &sc), "scanner refused a whole view (seed %u)", seed);
+        cr_assert_eq(pl_state_hash(&a), pl_state_hash(&b), "scanned encoding loses a field (seed %u)", seed);
         free(text);
         json_t *j = proto_view_encode(&a);
         cr_assert(proto_view_decode(&b, j, err, sizeof err), "%s", err);
@@ -197,6 +201,11 @@ Test(proto, views_and_diffs_of_a_whole_game_round_trip)
             json_t *parsed = json_loadb(text, tl, 0, NULL);
             cr_assert(parsed && json_equal(parsed, d), "text and tree encodings differ at step %d: %s", steps, text);
             json_decref(parsed);
+            static pl_state_t scanned;
+            proto_scan_t sc = { text, text + tl };
+            scanned = client[k];
+            cr_assert(proto_view_apply_scan(&scanned, &sc) && proto_scan_done(&sc), "scanner refused %s", text);
+            cr_assert_eq(pl_state_hash(&scanned), pl_state_hash(&v), "scanned diff at step %d for %d", steps, whos[k]);
             free(text);
             text = proto_view_diff_text(NULL, &v, &tl);
             parsed = json_loadb(text, tl, 0, NULL);
@@ -225,6 +234,15 @@ Test(proto, hostile_views_are_refused)
         json_t *j = json_loads(bad[i], 0, NULL);
         cr_assert_not(proto_view_decode(&st, j, e, sizeof e), "accepted %s", bad[i]);
         json_decref(j);
+        proto_scan_t sc = { bad[i], bad[i] + strlen(bad[i]) };
+        cr_assert_not(proto_view_apply_scan(&st, &sc), "the scanner accepted %s", bad[i]);
+    }
+    /* what the tree decoder refuses (repeated keys) or the scanner leaves to it (escapes) */
+    const char *scan_bad[] = { "{\"seq\": 1, \"seq\": 2}", "{\"where\": {\"len\": 2, \"len\": 2}}",
+                               "{\"s\\u0065q\": 1}", "{\"seq\": 01}", "{\"seq\": 1e2}", "{\"seq\": 1" };
+    for (size_t i = 0; i < sizeof scan_bad / sizeof scan_bad[0]; i++) {
+        proto_scan_t sc = { scan_bad[i], scan_bad[i] + strlen(scan_bad[i]) };
+        cr_assert_not(proto_view_apply_scan(&st, &sc), "the scanner accepted %s", scan_bad[i]);
     }
     uint64_t h;
     cr_assert(proto_parse_hex64("00000000000000ff", &h));

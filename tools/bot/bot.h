@@ -78,5 +78,12 @@ void bot_start(void);
 void bot_finish(void);
 int bot_parse_addr(const char *spec, struct sockaddr_storage *ss);
 void bot_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* scan_view_msg.c: a snapshot or an update read whole without a JSON tree. Returns
+ * BOT_SCAN_SNAPSHOT (out = its view) or BOT_SCAN_UPDATE (out = view + its diff; view NULL: no
+ * update taken; out may be view itself), 0 for anything else (left to the full parser; out may
+ * then be partly written). */
+enum { BOT_SCAN_SNAPSHOT = 1, BOT_SCAN_UPDATE = 2 };
+int bot_scan_view_msg(const uint8_t *text, size_t len, const pl_state_t *view, pl_state_t *out,
+                      uint64_t *view_hash, uint64_t *state_hash, int *have_state_hash);
 
 #endif

@@ -31,13 +31,22 @@ static void send_msg(bconn_t *c, json_t *msg)
         free(buf);
         return;
     }
+    uv_buf_t b = uv_buf_init((char *)buf, (unsigned)len);
+    int r = uv_try_write((uv_stream_t *)&c->tcp, &b, 1); /* usually all of it: no request, no poll change */
+    if (r == (int)len) {
+        free(buf);
+        return;
+    }
+    if (r > 0) {
+        b.base += r;
+        b.len -= (size_t)r;
+    }
     uv_write_t *w = malloc(sizeof *w);
     if (!w) {
         free(buf);
         return;
     }
     w->data = buf;
-    uv_buf_t b = uv_buf_init((char *)buf, (unsigned)len);
     if (uv_write(w, (uv_stream_t *)&c->tcp, &b, 1, on_write) != 0) {
         free(buf);
         free(w);
@@ -139,20 +148,27 @@ static void act(bconn_t *c)
     B.ready_tail = c;
 }
 
-static void check_hash(bconn_t *c, json_t *msg)
+static void check_hashes(bconn_t *c, int have_vh, uint64_t vh, int have_sh, uint64_t sh)
 {
-    uint64_t h;
-    const char *hs = json_string_value(json_object_get(msg, "view_hash"));
-    if (!hs || !proto_parse_hex64(hs, &h) || h != pl_state_hash(&c->view)) {
+    if (!have_vh || vh != pl_state_hash(&c->view)) {
         B.hash_bad++;
         bot_fail("table %u seat %d: view hash mismatch at seq %u", c->tab->id, c->seat, c->view.seq);
         return;
     }
     B.hash_ok++;
-    const char *ss = json_string_value(json_object_get(msg, "state_hash"));
-    if (ss)
-        proto_parse_hex64(ss, &c->tab->final_hash);
+    if (have_sh)
+        c->tab->final_hash = sh;
     c->tab->final_seq = c->view.seq;
+}
+
+static void check_hash(bconn_t *c, json_t *msg)
+{
+    uint64_t vh = 0, sh = 0;
+    const char *hs = json_string_value(json_object_get(msg, "view_hash"));
+    const char *ss = json_string_value(json_object_get(msg, "state_hash"));
+    int have_vh = hs && proto_parse_hex64(hs, &vh);
+    int have_sh = ss && proto_parse_hex64(ss, &sh);
+    check_hashes(c, have_vh, vh, have_sh, sh);
 }
 
 static void record_latency(uint64_t ns)
@@ -166,6 +182,21 @@ static void record_latency(uint64_t ns)
         B.cap_lat = cap;
     }
     B.lat_us[B.n_lat++] = (uint32_t)(ns / 1000 > UINT32_MAX ? UINT32_MAX : ns / 1000);
+}
+
+/* After a snapshot was decoded into c->view and its hash checked. */
+static void got_snapshot(bconn_t *c)
+{
+    if (c->lost_ms && c->view.seq < c->need_seq) { /* after a reconnection */
+        B.lost_acks++;
+        bot_fail("table %u: acknowledged move %u missing after reconnection (seq %u)", c->tab->id,
+                 c->need_seq, c->view.seq);
+    }
+    c->state = ST_PLAYING;
+    c->lost_ms = 0;
+    if (!c->queued_ready)
+        c->inflight = 0;
+    act(c);
 }
 
 static void handle(bconn_t *c, json_t *msg)
@@ -220,16 +251,7 @@ static void handle(bconn_t *c, json_t *msg)
         }
         c->have_view = 1;
         check_hash(c, msg);
-        if (c->lost_ms && c->view.seq < c->need_seq) { /* after a reconnection */
-            B.lost_acks++;
-            bot_fail("table %u: acknowledged move %u missing after reconnection (seq %u)", t->id,
-                     c->need_seq, c->view.seq);
-        }
-        c->state = ST_PLAYING;
-        c->lost_ms = 0;
-        if (!c->queued_ready)
-            c->inflight = 0;
-        act(c);
+        got_snapshot(c);
     } else if (!strcmp(type, "update")) {
         if (!c->have_view || !proto_view_apply(&c->view, json_object_get(msg, "view"), err, sizeof err)) {
             bot_fail("table %u seat %d: bad update: %s", t->id, c->seat, c->have_view ? err : "before snapshot");
@@ -251,6 +273,28 @@ static void handle(bconn_t *c, json_t *msg)
 }
 
 static void lost(bconn_t *c, const char *why);
+
+/* The frequent cases, an update or a snapshot, read without a JSON tree; 0 sends the frame
+ * to handle(). */
+static int scan_view_msg(bconn_t *c, const uint8_t *p, size_t len)
+{
+    static pl_state_t saved; /* the view as it was, should the frame not be taken whole */
+    uint64_t vh, sh = 0;
+    int have_sh;
+    memcpy(&saved, &c->view, sizeof saved);
+    int kind = bot_scan_view_msg(p, len, c->have_view ? &c->view : NULL, &c->view, &vh, &sh, &have_sh);
+    if (!kind) {
+        memcpy(&c->view, &saved, sizeof saved);
+        return 0;
+    }
+    c->have_view = 1;
+    check_hashes(c, 1, vh, have_sh, sh);
+    if (kind == BOT_SCAN_SNAPSHOT)
+        got_snapshot(c);
+    else
+        act(c);
+    return 1;
+}
 
 static void on_alloc(uv_handle_t *h, size_t s, uv_buf_t *b)
 {
@@ -281,6 +325,11 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
             bot_fail("bad frame from the server (%d)", r);
             close_conn(c);
             return;
+        }
+        if (scan_view_msg(c, p, len)) {
+            if (!c->open)
+                return;
+            continue;
         }
         json_t *msg = proto_parse(p, len, &code, err, sizeof err);
         if (!msg) {
