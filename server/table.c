@@ -195,13 +195,38 @@ static void ouint(obuf_t *b, uint64_t v)
     oput(b, q, (size_t)(e - q));
 }
 
+/* "view_hash":"…","state_hash":"…" (16 hex digits each) */
+static void put_hashes(obuf_t *b, uint64_t view_hash, uint64_t state_hash)
+{
+    char vh[17], sh[17];
+    proto_hex64(view_hash, vh);
+    proto_hex64(state_hash, sh);
+    ostr(b, "\"view_hash\":\"");
+    oput(b, vh, 16);
+    ostr(b, "\",\"state_hash\":\"");
+    oput(b, sh, 16);
+    oput(b, "\"", 1);
+}
+
+/* The frame built in b, header filled, as a shared buffer; NULL when out of memory or too big. */
+static sframe_t *finish_frame(obuf_t *b)
+{
+    if (b->oom || b->len - PROTO_HEADER > PROTO_MAX_FRAME_S2C)
+        return NULL;
+    proto_put_header(b->p, (uint32_t)(b->len - PROTO_HEADER));
+    sframe_t *f = srv_frame_new(b->len);
+    if (f)
+        memcpy(f->p, b->p, b->len);
+    return f;
+}
+
 /* The whole update frame for one viewer, written as text (no JSON tree: this is the server's
  * hot path). Same message as documented in docs/protocol.md. A new shared frame, or NULL. */
 static sframe_t *update_frame(const table_t *t, int who, const pl_state_t *prev, const pl_state_t *cur,
                               const pl_move_t *mv, const pl_events_t *ev, uint64_t state_hash)
 {
     obuf_t *b = &frame_buf;
-    char tmp[256], vh[17], sh[17];
+    char tmp[256];
     size_t vl;
     char *view = proto_view_diff_text(prev, cur, &vl);
     if (!view)
@@ -232,23 +257,13 @@ static sframe_t *update_frame(const table_t *t, int who, const pl_state_t *prev,
         oput(b, first ? tmp + 1 : tmp, first ? el : el + 1);
         first = 0;
     }
-    proto_hex64(pl_state_hash(cur), vh);
-    proto_hex64(state_hash, sh);
-    ostr(b, "],\"view_hash\":\"");
-    oput(b, vh, 16);
-    ostr(b, "\",\"state_hash\":\"");
-    oput(b, sh, 16);
-    ostr(b, "\",\"view\":");
+    ostr(b, "],");
+    put_hashes(b, pl_state_hash(cur), state_hash);
+    ostr(b, ",\"view\":");
     oput(b, view, vl);
     oput(b, "}", 1);
     free(view);
-    if (b->oom || b->len - PROTO_HEADER > PROTO_MAX_FRAME_S2C)
-        return NULL;
-    proto_put_header(b->p, (uint32_t)(b->len - PROTO_HEADER));
-    sframe_t *f = srv_frame_new(b->len);
-    if (f)
-        memcpy(f->p, b->p, b->len);
-    return f;
+    return finish_frame(b);
 }
 
 /* Send every listener its own update for the move that turned prev into t->st: one frame per
@@ -282,7 +297,6 @@ sframe_t *srv_table_snapshot(table_t *t, int who)
 {
     obuf_t *b = &frame_buf;
     pl_state_t *v = &view_cur[0];
-    char vh[17], sh[17];
     size_t vl;
     pl_view(t->pkg->rs, &t->st, who, v);
     char *view = proto_view_diff_text(NULL, v, &vl);
@@ -312,22 +326,12 @@ sframe_t *srv_table_snapshot(table_t *t, int who)
     ouint(b, t->st.seq);
     ostr(b, ",\"view\":");
     oput(b, view, vl);
-    proto_hex64(pl_state_hash(v), vh);
-    proto_hex64(pl_state_hash(&t->st), sh);
-    ostr(b, ",\"view_hash\":\"");
-    oput(b, vh, 16);
-    ostr(b, "\",\"state_hash\":\"");
-    oput(b, sh, 16);
-    ostr(b, "\"}");
+    ostr(b, ",");
+    put_hashes(b, pl_state_hash(v), pl_state_hash(&t->st));
+    ostr(b, "}");
     free(view);
     free(itext);
-    if (b->oom || b->len - PROTO_HEADER > PROTO_MAX_FRAME_S2C)
-        return NULL;
-    proto_put_header(b->p, (uint32_t)(b->len - PROTO_HEADER));
-    sframe_t *f = srv_frame_new(b->len);
-    if (f)
-        memcpy(f->p, b->p, b->len);
-    return f;
+    return finish_frame(b);
 }
 
 int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
