@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "server.h"
 
 static void usage(FILE *f)
@@ -14,7 +16,7 @@ static void usage(FILE *f)
             "  --listen ADDR:PORT      TCP address, also the UDP discovery port (default 127.0.0.1:7878;\n"
             "                          0.0.0.0:7878 or [::]:7878 to serve the LAN; port 0 picks one)\n"
             "  --db FILE               SQLite database (default plateau.db)\n"
-            "  --games DIR             game packages folder (default game-data)\n"
+            "  --games DIR             game packages folder (default ./game-data, else the installed ones)\n"
             "  --demo                  also offer the built-in \"demo\" package\n"
             "  --facilitator-secret-file FILE  read the facilitator secret from FILE instead of\n"
             "                          generating one at first start\n"
@@ -180,6 +182,29 @@ static int parse(srv_opts_t *o, int argc, char **argv)
     return 0;
 }
 
+/* Default packages folder: ./game-data when there is one (a source tree), else the one installed
+ * beside the binary (PREFIX/bin/plateau-server -> PREFIX/share/plateau/game-data). */
+static void default_games(char *out, size_t len)
+{
+    struct stat sb;
+    char exe[1024];
+    snprintf(out, len, "game-data");
+    if (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = 0;
+    char cand[1200];
+    snprintf(cand, sizeof cand, "%s/../share/plateau/game-data", exe);
+    if (stat(cand, &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(cand) < len)
+        snprintf(out, len, "%s", cand);
+}
+
 static void raise_nofile(int want)
 {
     struct rlimit rl;
@@ -199,7 +224,7 @@ int main(int argc, char **argv)
     srv_opts_t *o = &s->o;
     snprintf(o->listen, sizeof o->listen, "127.0.0.1:7878");
     snprintf(o->db, sizeof o->db, "plateau.db");
-    snprintf(o->games, sizeof o->games, "game-data");
+    default_games(o->games, sizeof o->games);
     o->max_conns = 4096;
     o->max_tables = 10000;
     o->max_queue = 1 << 20;
