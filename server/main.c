@@ -201,8 +201,9 @@ static void default_games(char *out, size_t len)
     *slash = 0;
     char cand[1200];
     snprintf(cand, sizeof cand, "%s/../share/plateau/game-data", exe);
-    if (stat(cand, &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(cand) < len)
-        snprintf(out, len, "%s", cand);
+    size_t n_cand = strlen(cand);
+    if (stat(cand, &sb) == 0 && S_ISDIR(sb.st_mode) && n_cand < len)
+        memcpy(out, cand, n_cand + 1);
 }
 
 static void raise_nofile(int want)
