@@ -145,7 +145,10 @@ static void play_watched_game(const char *package, int n_seats);
 
 Test(games, no_seat_ever_receives_another_seats_hidden_cards, .timeout = 60)
 {
-    play_watched_game("demo", 3);
+    /* the server draws each table's seed, so a demo game may hold no vote: play until one did */
+    for (int k = 0; k < 8 && votes_seen == 0; k++)
+        play_watched_game("demo", 3);
+    cr_assert_gt(votes_seen, 0, "8 games had no vote: the ballot check did not run");
 #ifdef TS_HAVE_DATA
     if (access("game-data/achats-durables/game.xml", R_OK) == 0)
         play_watched_game("achats-durables", 4);
@@ -224,8 +227,6 @@ static void play_watched_game(const char *package, int n_seats)
     }
     cr_assert_eq(c[N].view.wait, PL_WAIT_OVER, "game did not end in %d moves", moves);
     cr_log_info("%s: %d moves watched by %d seats and the facilitator", package, moves, N);
-    if (!strcmp(package, "demo"))
-        cr_assert_gt(votes_seen, 0, "the game had no vote: the ballot check did not run");
     for (int i = 0; i < N; i++)
         close(c[i].fd);
     close(boss);
