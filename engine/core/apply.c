@@ -238,6 +238,15 @@ unsigned pl_expected(const pl_state_t *st)
     }
 }
 
+int pl_next_actor(const pl_state_t *st)
+{
+    unsigned who = pl_expected(st);
+    for (int seat = 0; seat < st->n_seats; seat++)
+        if (who & (1u << seat))
+            return seat;
+    return -1;
+}
+
 int pl_legal_moves(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_move_t *out, int cap)
 {
     int n = 0;

@@ -154,11 +154,8 @@ int pl_bot_play_game(const pl_ruleset_t *rs, pl_state_t *st, int n_seats, uint64
     if (max_moves == 0)
         max_moves = 100000;
     for (uint32_t k = 0; k < max_moves && st->wait != PL_WAIT_OVER; k++) {
-        unsigned who = pl_expected(st);
-        int seat = 0;
-        while (seat < st->n_seats && !(who & (1u << seat)))
-            seat++;
-        if (seat >= st->n_seats)
+        int seat = pl_next_actor(st);
+        if (seat < 0)
             break;
         pl_move_t mv;
         if (!pl_bot_move(rs, st, seat, &bots[seat], &mv))

@@ -93,6 +93,9 @@ int pl_apply(const pl_ruleset_t *rs, pl_state_t *st, const pl_move_t *mv, pl_eve
 
 /* Bitmask of the seats that may make a move now (all voters still to answer during a vote). */
 unsigned pl_expected(const pl_state_t *st);
+/* The lowest-numbered seat that may move now, or -1 when none may (the game is over). Hosts that
+ * drive every seat (simulator, tests) play this one next; during a vote any order is fine. */
+int pl_next_actor(const pl_state_t *st);
 
 /* Every move `seat` may make now (each card playable, a roll, each option). Returns the count,
  * writing at most cap moves. Works on views too (it reads only what the seat can see). */

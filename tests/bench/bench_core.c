@@ -38,8 +38,7 @@ int main(int argc, char **argv)
             pl_bot_init(&bots[s], PL_BOT_RANDOM, (uint64_t)g * 31 + (uint64_t)s);
         pl_state_init(rs, &st, seats, (uint64_t)g, NULL);
         while (st.wait != PL_WAIT_OVER && len[g] < MAXM) {
-            unsigned who = pl_expected(&st);
-            int seat = __builtin_ctz(who);
+            int seat = pl_next_actor(&st);
             pl_move_t *mv = &logs[(size_t)g * MAXM + (size_t)len[g]];
             pl_bot_move(rs, &st, seat, &bots[seat], mv);
             pl_apply(rs, &st, mv, NULL, NULL);

@@ -62,7 +62,7 @@ Test(props, bots_decide_the_same_on_the_full_state_and_on_their_view)
         }
         cr_assert_eq(pl_state_init(rs, &st, 3, (uint64_t)g, NULL), PL_OK);
         while (st.wait != PL_WAIT_OVER) {
-            int seat = __builtin_ctz(pl_expected(&st));
+            int seat = pl_next_actor(&st);
             pl_move_t m1, m2;
             pl_view(rs, &st, seat, &v);
             cr_assert(pl_bot_move(rs, &st, seat, &a[seat], &m1));

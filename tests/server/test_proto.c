@@ -188,7 +188,7 @@ Test(proto, views_and_diffs_of_a_whole_game_round_trip)
     int steps = 0;
     while (st.wait != PL_WAIT_OVER && steps++ < 5000) {
         pl_move_t mv;
-        int seat = __builtin_ctz(pl_expected(&st));
+        int seat = pl_next_actor(&st);
         cr_assert(pl_bot_move(rs, &st, seat, &bot, &mv));
         prev = st;
         cr_assert_eq(pl_apply(rs, &st, &mv, NULL, &err), PL_OK, "%s", err.msg);

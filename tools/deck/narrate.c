@@ -50,11 +50,8 @@ int sim_narrate(const pl_ruleset_t *rs, const sim_opts_t *o, int seats)
     }
     char buf[512];
     for (uint32_t k = 0; k < 100000 && st->wait != PL_WAIT_OVER; k++) {
-        unsigned who = pl_expected(st);
-        int seat = 0;
-        while (seat < st->n_seats && !(who & (1u << seat)))
-            seat++;
-        if (seat >= st->n_seats)
+        int seat = pl_next_actor(st);
+        if (seat < 0)
             break;
         pl_view(rs, st, seat, view); /* the bot sees what its seat may see */
         pl_move_t mv;
