@@ -270,6 +270,7 @@ int main(int argc, char **argv)
     srv_log("stopped after %llu moves in %llu commits", (unsigned long long)s->moves,
             (unsigned long long)s->commits);
     free(s->turn_us);
+    free(s->commit_us);
     srv_packages_free(s);
     free(s->tables);
     free(s->flush);

@@ -262,9 +262,22 @@ static void flush_conn(conn_t *c)
     }
 }
 
+#define TURN_SAMPLES 65536
+
+static void sample(uint32_t **ring, size_t *n, uint64_t since_ns)
+{
+    if (!*ring)
+        *ring = calloc(TURN_SAMPLES, sizeof **ring);
+    if (*ring)
+        (*ring)[(*n)++ % TURN_SAMPLES] = (uint32_t)((uv_hrtime() - since_ns) / 1000);
+}
+
 void srv_flush(srv_t *s)
 {
+    uint64_t t0 = uv_hrtime();
     int rc = s->store ? store_commit(s->store) : 0;
+    if (rc > 0)
+        sample(&s->commit_us, &s->n_commit_us, t0);
     if (rc < 0) {
         /* nothing reaches a client about moves that were not committed */
         srv_log("commit failed; stopping so that no unrecorded move is acknowledged");
@@ -281,20 +294,14 @@ void srv_flush(srv_t *s)
     }
 }
 
-#define TURN_SAMPLES 65536
-
 static void on_check(uv_check_t *h)
 {
     srv_t *s = h->data;
     uint64_t moves = s->moves;
     srv_flush(s);
     uv_idle_stop(&s->kick);
-    if (s->turn_start_ns && moves != s->turn_moves) { /* a turn that accepted moves: time it */
-        if (!s->turn_us)
-            s->turn_us = calloc(TURN_SAMPLES, sizeof *s->turn_us);
-        if (s->turn_us)
-            s->turn_us[s->n_turn_us++ % TURN_SAMPLES] = (uint32_t)((uv_hrtime() - s->turn_start_ns) / 1000);
-    }
+    if (s->turn_start_ns && moves != s->turn_moves) /* a turn that accepted moves: time it */
+        sample(&s->turn_us, &s->n_turn_us, s->turn_start_ns);
     s->turn_moves = s->moves;
     s->turn_start_ns = 0;
 }
@@ -305,15 +312,20 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-void srv_turn_stats(srv_t *s)
+static void log_samples(uint32_t *ring, size_t count, const char *what)
 {
-    size_t n = s->n_turn_us < TURN_SAMPLES ? s->n_turn_us : TURN_SAMPLES;
+    size_t n = count < TURN_SAMPLES ? count : TURN_SAMPLES;
     if (!n)
         return;
-    qsort(s->turn_us, n, sizeof *s->turn_us, cmp_u32);
-    srv_log("loop turns with moves (last %zu): first read to replies written, ms: p50 %.3f p90 %.3f "
-            "p99 %.3f max %.3f", n, s->turn_us[n / 2] / 1000.0, s->turn_us[n * 9 / 10] / 1000.0,
-            s->turn_us[n * 99 / 100] / 1000.0, s->turn_us[n - 1] / 1000.0);
+    qsort(ring, n, sizeof *ring, cmp_u32);
+    srv_log("%s (last %zu), ms: p50 %.3f p90 %.3f p99 %.3f max %.3f", what, n, ring[n / 2] / 1000.0,
+            ring[n * 9 / 10] / 1000.0, ring[n * 99 / 100] / 1000.0, ring[n - 1] / 1000.0);
+}
+
+void srv_turn_stats(srv_t *s)
+{
+    log_samples(s->turn_us, s->n_turn_us, "loop turns with moves, first read to replies written");
+    log_samples(s->commit_us, s->n_commit_us, "commits, including the sync to disk");
 }
 
 static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)

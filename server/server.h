@@ -123,11 +123,14 @@ struct srv {
     int n_flush, cap_flush;
     uint8_t secret_hash[32];
     int stopping;
+    int hash_upgrade;         /* the log's hashes come from another PL_HASH_VERSION: rewrite, do not compare */
     uint64_t moves, commits; /* counters for the log */
     uint64_t turn_start_ns;  /* when this loop turn's first read arrived (0: none yet) */
     uint64_t turn_moves;     /* moves accepted in this loop turn */
     uint32_t *turn_us;       /* per loop turn with moves: first read to replies handed to the kernel */
     size_t n_turn_us;
+    uint32_t *commit_us;     /* per commit: how long it took, sync to disk included */
+    size_t n_commit_us;
     int port;
 };
 
@@ -196,6 +199,8 @@ int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *m
 int store_checkpoint(store_t *st);
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen);
 int store_set_meta(store_t *st, const char *key, const char *value);
+/* Rewrite the hash of a table's last move (after an upgrade of the core's hash). */
+int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash);
 /* Calls fn for each stored table; moves are the table's log in order (malloc'ed, freed by store). */
 typedef struct {
     uint32_t id;

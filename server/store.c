@@ -9,7 +9,7 @@ struct store {
     sqlite3 *db;
     sqlite3 *ck; /* a second connection, used only by the checkpoint thread */
     int in_tx;
-    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta;
+    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *set_last_hash;
 };
 
 static const char *SCHEMA =
@@ -51,7 +51,8 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         prep(st, &st->add_seat, "INSERT OR REPLACE INTO seats(table_id,seat,team,token_hash) VALUES(?,?,?,?)") ||
         prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
-        prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)"))
+        prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)") ||
+        prep(st, &st->set_last_hash, "UPDATE moves SET hash=?1 WHERE table_id=?2 AND seq=(SELECT MAX(seq) FROM moves WHERE table_id=?2)"))
         goto fail;
     if (sqlite3_open_v2(path, &st->ck, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
         goto fail;
@@ -70,7 +71,7 @@ void store_close(store_t *st)
         return;
     store_commit(st);
     sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
-                            st->get_meta, st->set_meta };
+                            st->get_meta, st->set_meta, st->set_last_hash };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(st->ck);
@@ -167,6 +168,15 @@ int store_set_meta(store_t *st, const char *key, const char *value)
     sqlite3_bind_text(st->set_meta, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st->set_meta, 2, value, -1, SQLITE_STATIC);
     return step(st, st->set_meta);
+}
+
+int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->set_last_hash, 1, (sqlite3_int64)hash);
+    sqlite3_bind_int64(st->set_last_hash, 2, table);
+    return step(st, st->set_last_hash);
 }
 
 int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void *arg)

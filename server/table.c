@@ -435,6 +435,8 @@ static int restore_table(void *arg, store_table_t *row)
     if (pl_replay(p->rs, row->n_seats, row->seed, row->moves, row->n_moves, &t->st, NULL, &bad, &perr) != PL_OK) {
         srv_log("table %u: replay refused move %zu: %s; table stopped", row->id, bad, perr.msg);
         t->broken = 1;
+    } else if (row->n_moves && s->hash_upgrade) {
+        store_set_last_hash(s->store, t->id, pl_state_hash(&t->st));
     } else if (row->n_moves && pl_state_hash(&t->st) != row->last_hash) {
         srv_log("table %u: replayed state hash differs from the log; table stopped", row->id);
         t->broken = 1;
@@ -445,10 +447,23 @@ static int restore_table(void *arg, store_table_t *row)
 
 int srv_tables_restore(srv_t *s, char *err, size_t errlen)
 {
+    char have[16], want[16];
+    snprintf(want, sizeof want, "%d", PL_HASH_VERSION);
+    if (!store_get_meta(s->store, "state_hash_version", have, sizeof have))
+        snprintf(have, sizeof have, "1"); /* logs from before the version was recorded */
+    s->hash_upgrade = strcmp(have, want) != 0;
     if (store_each_table(s->store, restore_table, s) != 0) {
         snprintf(err, errlen, "cannot read the tables from the database");
         return -1;
     }
+    if (s->hash_upgrade && s->live_tables)
+        srv_log("the move log's state hashes come from version %s of the rules core (now %s): %u tables "
+                "replayed without comparing them; their last hashes rewritten", have, want, s->live_tables);
+    if (s->hash_upgrade && store_set_meta(s->store, "state_hash_version", want) != 0) {
+        snprintf(err, errlen, "cannot record the hash version in the database");
+        return -1;
+    }
+    s->hash_upgrade = 0;
     for (uint32_t id = 1; id <= s->n_tables; id++)
         if (s->tables[id])
             srv_table_after_moves(s->tables[id]);

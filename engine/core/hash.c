@@ -1,20 +1,34 @@
 /* hash.c -- a stable 64-bit hash of a table state, field by field (no padding, no stale slots) */
 #include "state.h"
 
+/* Four independent lanes, one word each in turn: the multiplications of consecutive words do
+ * not wait for each other, so a state hashes about four times faster than with one chain. */
 typedef struct {
-    uint64_t h;
+    uint64_t h[4];
+    unsigned n;
 } hasher_t;
 
-static void mix(hasher_t *x, uint64_t v)
+static inline void mix(hasher_t *x, uint64_t v)
 {
-    x->h ^= v + 0x9E3779B97F4A7C15ull + (x->h << 6) + (x->h >> 2);
-    x->h *= 0xFF51AFD7ED558CCDull;
-    x->h ^= x->h >> 32;
+    uint64_t *h = &x->h[x->n++ & 3];
+    *h = (*h ^ v) * 0xFF51AFD7ED558CCDull;
+    *h ^= *h >> 29;
+}
+
+static uint64_t finish(const hasher_t *x)
+{
+    uint64_t h = x->n;
+    for (int i = 0; i < 4; i++) {
+        h ^= x->h[i] + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+        h *= 0xC4CEB9FE1A85EC53ull;
+        h ^= h >> 33;
+    }
+    return h;
 }
 
 uint64_t pl_state_hash(const pl_state_t *st)
 {
-    hasher_t x = { 0xCBF29CE484222325ull };
+    hasher_t x = { { 0xCBF29CE484222325ull, 0x84222325CBF29CE4ull, 0x9E3779B97F4A7C15ull, 0x7F4A7C159E3779B9ull }, 0 };
     mix(&x, st->n_seats | (uint64_t)st->current << 8 | (uint64_t)st->wait << 16 | (uint64_t)st->rolled << 24 |
                 (uint64_t)st->played << 32 | (uint64_t)st->viewer << 40 | (uint64_t)st->n_dice << 48);
     for (int i = 0; i < st->n_dice && i < PL_MAX_DICE; i++)
@@ -78,5 +92,5 @@ uint64_t pl_state_hash(const pl_state_t *st)
     for (int s = 0; s < PL_MAX_SEATS; s++)
         mix(&x, (uint32_t)st->score[s]);
     mix(&x, st->winners);
-    return x.h;
+    return finish(&x);
 }

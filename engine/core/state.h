@@ -143,6 +143,9 @@ void pl_state_copy(pl_state_t *dst, const pl_state_t *src);
 /* A 64-bit hash of everything in the state (a view hashes to its own value).
  * Equal states give equal hashes on every platform. */
 uint64_t pl_state_hash(const pl_state_t *st);
+/* Changes whenever pl_state_hash() gives other values for the same state (logs written with an
+ * older version are upgraded, not compared). */
+#define PL_HASH_VERSION 2
 
 /* The view of st that `who` may see (a seat index or PL_WHO_*), written to out.
  * Other seats' hands, draw-pile identities and order, the RNG state, and the ballots of a vote

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PROTO_VERSION       1          /* bumped on any incompatible change */
+#define PROTO_VERSION       2          /* bumped on any incompatible change (2: four-lane state hash) */
 #define PROTO_MAX_FRAME     65536u     /* largest payload a client may send to the server */
 #define PROTO_MAX_FRAME_S2C 1048576u   /* largest payload the server sends to a client */
 #define PROTO_HEADER        4          /* bytes of the length prefix */

@@ -233,29 +233,37 @@ typedef struct {
     int oom;
 } tbuf_t;
 
-static void tput(tbuf_t *t, const char *s, size_t n)
+/* Grow t to hold n more bytes and a terminating zero; 0 when out of memory. */
+static int tgrow(tbuf_t *t, size_t n)
 {
     if (t->oom)
-        return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 1024;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *np = realloc(t->p, cap);
-        if (!np) {
-            t->oom = 1;
-            return;
-        }
-        t->p = np;
-        t->cap = cap;
+        return 0;
+    size_t cap = t->cap ? t->cap : 1024;
+    while (cap < t->len + n + 1)
+        cap *= 2;
+    char *np = realloc(t->p, cap);
+    if (!np) {
+        t->oom = 1;
+        return 0;
     }
+    t->p = np;
+    t->cap = cap;
+    return 1;
+}
+
+static inline void tput(tbuf_t *t, const char *s, size_t n)
+{
+    if (t->len + n + 1 > t->cap && !tgrow(t, n))
+        return;
     memcpy(t->p + t->len, s, n);
     t->len += n;
 }
 
-static void tch(tbuf_t *t, char c)
+static inline void tch(tbuf_t *t, char c)
 {
-    tput(t, &c, 1);
+    if (t->len + 2 > t->cap && !tgrow(t, 1))
+        return;
+    t->p[t->len++] = c;
 }
 
 static void tint(tbuf_t *t, int64_t v)

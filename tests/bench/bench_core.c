@@ -61,6 +61,24 @@ int main(int argc, char **argv)
     printf("core: %.0f rule applications/s on %s (%ld moves, %d seats; set-up included; target >= 1,000,000)\n",
            (double)applied / (t1 - t0), rs->id, applied, seats);
 
+    /* 1b. the state hash (servers and clients compute one per view per move), over the states
+     * of the recorded games */
+    long hashed = 0;
+    uint64_t sink = 0;
+    t0 = now();
+    for (int g = 0; g < LOGS && g < 200; g++) {
+        pl_state_init(rs, &st, seats, (uint64_t)g, NULL);
+        for (int i = 0; i < len[g]; i++) {
+            pl_apply(rs, &st, &logs[(size_t)g * MAXM + (size_t)i], NULL, NULL);
+            for (int k = 0; k < 20; k++)
+                sink += pl_state_hash(&st);
+            hashed += 20;
+        }
+    }
+    t1 = now();
+    printf("core: %.0f ns per state hash on %s (%ld hashes of states met in play; %llx)\n",
+           (t1 - t0) * 1e9 / (double)hashed, rs->id, hashed, (unsigned long long)(sink & 0xF));
+
     /* 2. full bot games, greedy bots, one core */
     t0 = now();
     long moves = 0;

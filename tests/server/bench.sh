@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench.sh -- plateau-server figures with plateau-bot on loopback: one table, then 2,000 tables x 5 seats
+# bench.sh -- plateau-server figures with plateau-bot on loopback: the no-work ceiling, one table, then 2,000 tables x 5 seats
 # usage: sh tests/server/bench.sh BUILD-DIR   (PLATEAU_BENCH_SYNC=normal to try synchronous=NORMAL)
 B=${1:-build}
 dir=$(mktemp -d /tmp/plateau-bench-XXXXXX) || exit 1
@@ -26,7 +26,7 @@ stop_server() {
     echo "server memory: $(grep VmHWM /proc/$pid/status | tr -s ' \t' ' ') peak resident"
     kill -TERM $pid
     wait $pid
-    grep -E 'loop turns|stopped after' "$dir/server.log" | sed 's/^[^ ]* plateau-server: /server: /'
+    grep -E 'loop turns|commits, incl|stopped after' "$dir/server.log" | sed 's/^[^ ]* plateau-server: /server: /'
 }
 
 ticks() { awk '{print $14 + $15}' /proc/$pid/stat; }
@@ -45,6 +45,8 @@ run() {
     stop_server
 }
 
+echo "-- the ceiling: the same socket traffic as 2,000 tables x 5 seats with no work at all"
+"$B/tests/bench-floor" --tables 2000 --seats 5 --seconds 10 || status=1
 run "one table, 4 seats, 50 moves/s offered (latency)" --tables 1 --seats 4 --moves-per-second 50 --timeout 120
 run "2,000 tables x 5 seats = 10,000 connections, as fast as possible, 20 s (durable moves/s)" \
     --tables 2000 --seats 5 --duration 20

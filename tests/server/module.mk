@@ -11,6 +11,8 @@ TS_SERVER_BIN := $(BUILD)/tests/test-server
 TS_FUZZ_BIN := $(BUILD)/tests/fuzz-proto
 TS_FUZZ_SMOKE := $(BUILD)/tests/fuzz-proto-smoke
 TS_FUZZ_LONG := $(BUILD)/tests/fuzz-proto-long
+TS_FLOOR_BIN := $(BUILD)/tests/bench-floor
+ALL += $(TS_FLOOR_BIN)
 ALL += $(TS_PROTO_BIN) $(TS_SERVER_BIN) $(TS_FUZZ_BIN) $(TS_FUZZ_SMOKE) $(TS_FUZZ_LONG)
 TESTS += $(TS_PROTO_BIN) $(TS_FUZZ_SMOKE) $(TS_SERVER_BIN)
 FUZZERS += $(TS_FUZZ_LONG)
@@ -21,7 +23,7 @@ $(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/server/demo
 
 $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/server/test_bad_input.o \
 		$(BUILD)/obj/tests/server/harness.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB) \
-		| $(BUILD)/plateau-server $(BUILD)/plateau-bot
+		| $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3) \
 		$(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0))
@@ -36,9 +38,13 @@ $(TS_FUZZ_SMOKE): $(TS_FUZZ_BIN)
 $(TS_FUZZ_LONG): $(TS_FUZZ_BIN)
 	printf '#!/bin/sh\n# fuzz-proto-long -- long random-mutation run of the protocol fuzz target\nexec %s 3000000\n' '$(TS_FUZZ_BIN)' > $@ && chmod +x $@
 
-# make bench: the server figures (see tests/server/bench.sh)
+# make bench: the server figures (see tests/server/bench.sh), after the loopback floor (bench_floor.c)
+$(TS_FLOOR_BIN): $(BUILD)/obj/tests/server/bench_floor.o
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^
+
 BENCHES += $(BUILD)/tests/bench-server
-$(BUILD)/tests/bench-server: tests/server/bench.sh | $(BUILD)/plateau-server $(BUILD)/plateau-bot
+$(BUILD)/tests/bench-server: tests/server/bench.sh | $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)
 	@mkdir -p $(dir $@)
 	printf '#!/bin/sh\n# bench-server -- plateau-server figures with plateau-bot\nexec sh tests/server/bench.sh %s\n' '$(BUILD)' > $@ && chmod +x $@
 

@@ -349,6 +349,66 @@ Test(games, rejoin_after_a_clean_restart_gets_the_seat_back, .timeout = 30)
     ts_cleanup(&s);
 }
 
+/* A database written when the core hashed states differently (PL_HASH_VERSION older): the server
+ * replays its tables without comparing, rewrites their last hashes, and nothing is stopped. */
+Test(games, a_log_from_an_older_hash_version_is_upgraded_not_refused, .timeout = 30)
+{
+    ts_server_t s;
+    cr_assert_eq(ts_start(&s, NULL), 0);
+    int a = ts_hello(s.port);
+    json_t *r = ask(a, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", "demo", "seats", 2));
+    int table = (int)json_integer_value(json_object_get(r, "table"));
+    json_decref(r);
+    json_decref(ask(a, json_pack("{s:s,s:i,s:i,s:i,s:s}", "type", "join", "id", 2, "table", table, "seat", 0, "team", "A")));
+    r = ask(a, json_pack("{s:s,s:i,s:i,s:{s:s}}", "type", "move", "id", 3, "table", table, "move", "type", "roll"));
+    cr_assert_str_eq(proto_type(r), "ok");
+    json_decref(r);
+    close(a);
+    cr_assert_eq(ts_stop(&s), 0);
+
+    /* make it look written by version 1: no version recorded, another hash on the last move */
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(s.db, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "DELETE FROM meta WHERE key='state_hash_version'; UPDATE moves SET hash=12345;",
+                              NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    for (int round = 0; round < 2; round++) { /* upgraded, then compared as usual */
+        cr_assert_eq(ts_restart(&s, NULL), 0);
+        a = ts_hello(s.port);
+        r = ask(a, json_pack("{s:s,s:i}", "type", "list_tables", "id", 5));
+        json_t *t0 = json_array_get(json_object_get(r, "tables"), 0);
+        cr_assert_not_null(t0);
+        cr_assert_eq(json_integer_value(json_object_get(t0, "seq")), 1);
+        cr_assert(json_is_false(json_object_get(t0, "broken")), "round %d: the table was stopped", round);
+        json_decref(r);
+        close(a);
+        cr_assert_eq(ts_stop(&s), 0);
+    }
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "test $(grep -c 'come from version 1 ' %s) -eq 1", s.log);
+    cr_assert_eq(system(cmd), 0, "the upgrade is not logged exactly once (log in %s)", s.log);
+    cr_assert_eq(sqlite3_open(s.db, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='state_hash_version'", -1, &q, NULL);
+    cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
+    cr_assert_eq(atoi((const char *)sqlite3_column_text(q, 0)), PL_HASH_VERSION);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    ts_cleanup(&s);
+}
+
+/* make bench's ceiling program runs and prints its figure (a short run; no figure is asserted) */
+Test(games, the_loopback_floor_benchmark_runs, .timeout = 30)
+{
+    char cmd[200], line[400] = "";
+    snprintf(cmd, sizeof cmd, "%s/tests/bench-floor --tables 20 --seats 5 --seconds 1", TS_BUILD);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    cr_assert_not_null(fgets(line, sizeof line, p));
+    cr_assert_eq(pclose(p), 0);
+    cr_assert(strstr(line, "loopback floor, 20 tables x 5 seats") && strstr(line, "moves/s"), "%s", line);
+}
+
 Test(games, a_client_that_never_reads_is_dropped_and_delays_nobody, .timeout = 60)
 {
     ts_server_t s;

@@ -35,7 +35,7 @@ typedef struct bconn {
     uint32_t need_seq;  /* highest acknowledged seq of its table when the connection was lost */
     proto_reader_t rd;
     pl_state_t view;
-    int have_view;
+    int have_view, joined_once;
     char token[80];
     json_int_t next_id, move_id, create_id;
     uint64_t sent_ns;
@@ -63,7 +63,7 @@ typedef struct {
     bconn_t *ready_head, *ready_tail;
     double budget;
     uint64_t pace_last_ns;
-    int connecting, next_to_connect, total_conns;
+    int connecting, next_to_connect, total_conns, n_joined, started;
     int tables_done;
     uint64_t t0_ns, t1_ns, first_move_ns;
     uint64_t moves_acked, hash_ok, hash_bad, errors, refused, reconnects, lost_acks;
@@ -76,6 +76,7 @@ extern bot_t B;
 
 void bot_start(void);
 void bot_finish(void);
+void bot_on_deadline(uv_timer_t *h); /* --timeout, or the end of a --duration run */
 int bot_parse_addr(const char *spec, struct sockaddr_storage *ss);
 void bot_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* scan_view_msg.c: a snapshot or an update read whole without a JSON tree. Returns

@@ -112,8 +112,6 @@ static void send_move(bconn_t *c)
     json_object_set_new(o, "move", json_pack("{s:s,s:i}", "type", pl_move_name(mv.type), "arg", (int)mv.arg));
     c->inflight = 1;
     c->sent_ns = now_ns();
-    if (!B.first_move_ns)
-        B.first_move_ns = c->sent_ns;
     send_msg(c, o);
 }
 
@@ -135,11 +133,11 @@ static void act(bconn_t *c)
     if (!((pl_expected(&c->view) >> c->seat) & 1))
         return;
     c->inflight = 1;
-    if (B.o.rate <= 0) {
+    if (B.o.rate <= 0 && B.started) {
         send_move(c);
         return;
     }
-    c->queued_ready = 1;
+    c->queued_ready = 1; /* paced, or waiting for every seat to join */
     c->ready_next = NULL;
     if (B.ready_tail)
         B.ready_tail->ready_next = c;
@@ -184,9 +182,39 @@ static void record_latency(uint64_t ns)
     B.lat_us[B.n_lat++] = (uint32_t)(ns / 1000 > UINT32_MAX ? UINT32_MAX : ns / 1000);
 }
 
+static void send_ready(void)
+{
+    while (B.ready_head && (B.o.rate <= 0 || B.budget >= 1)) {
+        bconn_t *c = B.ready_head;
+        B.ready_head = c->ready_next;
+        if (!B.ready_head)
+            B.ready_tail = NULL;
+        B.budget -= 1;
+        send_move(c);
+    }
+}
+
+/* Play starts when every seat of every table has its first snapshot, so that the figures
+ * measure the play and not the 10,000 joins (the set-up time is printed on its own). */
+static void joined_one(void)
+{
+    if (++B.n_joined < B.total_conns || B.started)
+        return;
+    B.started = 1;
+    B.first_move_ns = B.pace_last_ns = now_ns();
+    B.budget = B.o.rate > 0 ? 1 : 0;
+    if (B.o.duration_s) /* a timed run counts its seconds from here */
+        uv_timer_start(&B.deadline, bot_on_deadline, (uint64_t)B.o.duration_s * 1000, 0);
+    send_ready();
+}
+
 /* After a snapshot was decoded into c->view and its hash checked. */
 static void got_snapshot(bconn_t *c)
 {
+    if (!c->joined_once) {
+        c->joined_once = 1;
+        joined_one();
+    }
     if (c->lost_ms && c->view.seq < c->need_seq) { /* after a reconnection */
         B.lost_acks++;
         bot_fail("table %u: acknowledged move %u missing after reconnection (seq %u)", c->tab->id,
@@ -433,18 +461,13 @@ static void launch_more(void)
 static void on_pace(uv_timer_t *h)
 {
     uint64_t now = now_ns();
+    if (!B.started)
+        return;
     B.budget += B.o.rate * (double)(now - B.pace_last_ns) / 1e9;
     B.pace_last_ns = now;
     if (B.budget > B.o.rate / 100 + 1)
         B.budget = B.o.rate / 100 + 1;
-    while (B.budget >= 1 && B.ready_head) {
-        bconn_t *c = B.ready_head;
-        B.ready_head = c->ready_next;
-        if (!B.ready_head)
-            B.ready_tail = NULL;
-        B.budget -= 1;
-        send_move(c);
-    }
+    send_ready();
 }
 
 void bot_start(void)

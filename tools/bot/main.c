@@ -25,7 +25,7 @@ static void usage(FILE *f)
             "  --timer S              turn timer of each table, seconds (default none)\n"
             "  --reconnect-ms N       keep rejoining a lost seat for N ms (default 0: a loss is an error)\n"
             "  --timeout S            give up after S seconds (default 600)\n"
-            "  --duration S           stop after S seconds and report (unfinished tables are no error)\n"
+            "  --duration S           stop after S seconds of play and report (unfinished tables are no error)\n"
             "  --verbose              print each table's final sequence number and state hash\n"
             "exit status: 0 when every table finished with every view hash checked, 1 otherwise\n");
 }
@@ -75,9 +75,9 @@ static double pct(double p)
     return B.lat_us[i] / 1000.0;
 }
 
-static void on_deadline(uv_timer_t *h)
+void bot_on_deadline(uv_timer_t *h)
 {
-    if (B.o.duration_s) { /* a timed run: stop and report what was measured */
+    if (B.o.duration_s && B.started) { /* a timed run: stop and report what was measured */
         bot_finish();
         return;
     }
@@ -180,19 +180,19 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     B.loop = uv_default_loop();
     uv_timer_init(B.loop, &B.deadline);
-    uv_timer_start(&B.deadline, on_deadline, (uint64_t)(o->duration_s ? o->duration_s : o->timeout_s) * 1000, 0);
+    uv_timer_start(&B.deadline, bot_on_deadline, (uint64_t)o->timeout_s * 1000, 0);
     bot_start();
     uv_run(B.loop, UV_RUN_DEFAULT);
     if (!B.t1_ns)
         B.t1_ns = uv_hrtime();
     double secs = (double)(B.t1_ns - B.t0_ns) / 1e9;
     double setup = B.first_move_ns ? (double)(B.first_move_ns - B.t0_ns) / 1e9 : secs;
-    double play = secs - setup; /* rates count from the first move, after every seat has joined */
+    double play = secs - setup; /* rates count from the first move, once every seat has joined */
     uint64_t total = 0;
     for (int i = 0; i < o->tables; i++)
         total += B.tabs[i].final_seq;
     qsort(B.lat_us, B.n_lat, sizeof *B.lat_us, cmp_u32);
-    printf("plateau-bot: %d tables x %d seats (+%d server bots), %d finished, %.2f s (%.2f s before the first move)\n",
+    printf("plateau-bot: %d tables x %d seats (+%d server bots), %d finished, %.2f s (%.2f s to connect and join every seat)\n",
            o->tables, o->seats, o->server_bots, B.tables_done, secs, setup);
     printf("moves: %llu acknowledged (%.0f/s), %llu on the tables in all (%.0f durable moves/s)\n",
            (unsigned long long)B.moves_acked, play > 0 ? (double)B.moves_acked / play : 0.0,
