@@ -30,6 +30,21 @@ int proto_view_apply(pl_state_t *st, const json_t *obj, char *err, size_t errlen
  * decoder would refuse (st may then be partly updated: apply to a copy, then fall back to
  * proto_view_apply on the parsed JSON for the exact verdict). */
 int proto_view_apply_scan(pl_state_t *st, proto_scan_t *s);
+
+/* What a scan overwrote, to put it back when the message around it turns out bad: each top-level
+ * field at most once, so the bytes saved never exceed one state (and only the fields a diff
+ * names are copied, not the whole state). */
+typedef struct {
+    size_t used, n;
+    struct { uint32_t off, len; } part[64];
+    uint8_t bytes[sizeof(pl_state_t)];
+} proto_undo_t;
+void proto_undo_init(proto_undo_t *u);
+/* Save st's bytes [off, off + len) unless room is short (0: nothing saved). */
+int proto_undo_save(proto_undo_t *u, const pl_state_t *st, size_t off, size_t len);
+void proto_undo_restore(const proto_undo_t *u, pl_state_t *st);
+/* proto_view_apply_scan, saving each field into u before writing it (u NULL: no saving). */
+int proto_view_apply_scan_undo(pl_state_t *st, proto_scan_t *s, proto_undo_t *u);
 /* Decode a whole encoding into st (zeroed first). Returns 1, or 0 with err filled. */
 int proto_view_decode(pl_state_t *st, const json_t *obj, char *err, size_t errlen);
 

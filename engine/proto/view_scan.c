@@ -68,7 +68,10 @@ static int scan_elem(proto_scan_t *s, uint8_t *p, const fdesc_t *f)
 
 static int is_key(const char *k, size_t n, const char *want)
 {
-    return strncmp(k, want, n) == 0 && want[n] == 0; /* k holds no NUL (the scanner refuses them) */
+    for (size_t i = 0; i < n; i++) /* k holds no NUL (the scanner refuses them): stops at want's end */
+        if (k[i] != want[i])
+            return 0;
+    return want[n] == 0;
 }
 
 /* {"len": L, "set": [[i, element]...]}, keys in either order, each once */
@@ -135,7 +138,43 @@ static int scan_field(proto_scan_t *s, uint8_t *base, const fdesc_t *f)
     return proto_scan_char(s, ']');
 }
 
-int proto_view_apply_scan(pl_state_t *st, proto_scan_t *s)
+void proto_undo_init(proto_undo_t *u)
+{
+    u->used = u->n = 0;
+}
+
+int proto_undo_save(proto_undo_t *u, const pl_state_t *st, size_t off, size_t len)
+{
+    if (u->n == sizeof u->part / sizeof u->part[0] || len > sizeof u->bytes - u->used ||
+        off + len > sizeof *st)
+        return 0;
+    memcpy(u->bytes + u->used, (const uint8_t *)st + off, len);
+    u->part[u->n].off = (uint32_t)off;
+    u->part[u->n].len = (uint32_t)len;
+    u->n++;
+    u->used += len;
+    return 1;
+}
+
+void proto_undo_restore(const proto_undo_t *u, pl_state_t *st)
+{
+    size_t at = u->used;
+    for (size_t i = u->n; i-- > 0;) { /* newest first: an older save of the same bytes wins */
+        at -= u->part[i].len;
+        memcpy((uint8_t *)st + u->part[i].off, u->bytes + at, u->part[i].len);
+    }
+}
+
+static size_t find_field(const char *k, size_t n)
+{
+    size_t i;
+    for (i = 0; i < proto_n_state_fields; i++) /* the first letter rules out most names cheaply */
+        if (n && proto_state_fields[i].name[0] == k[0] && is_key(k, n, proto_state_fields[i].name))
+            break;
+    return i;
+}
+
+int proto_view_apply_scan_undo(pl_state_t *st, proto_scan_t *s, proto_undo_t *u)
 {
     uint64_t seen = 0;
     if (!proto_scan_char(s, '{'))
@@ -147,14 +186,20 @@ int proto_view_apply_scan(pl_state_t *st, proto_scan_t *s)
         size_t n, i;
         if (!proto_scan_str(s, &k, &n) || !proto_scan_char(s, ':'))
             return 0;
-        for (i = 0; i < proto_n_state_fields; i++)
-            if (is_key(k, n, proto_state_fields[i].name))
-                break;
+        i = find_field(k, n);
         if (i == proto_n_state_fields || i >= 64 || (seen >> i) & 1)
             return 0;
         seen |= 1ull << i;
-        if (!scan_field(s, (uint8_t *)st, &proto_state_fields[i]))
+        const fdesc_t *f = &proto_state_fields[i];
+        if (u && !proto_undo_save(u, st, f->off, f->count * f->stride))
+            return 0;
+        if (!scan_field(s, (uint8_t *)st, f))
             return 0;
     } while (proto_scan_char(s, ','));
     return proto_scan_char(s, '}');
+}
+
+int proto_view_apply_scan(pl_state_t *st, proto_scan_t *s)
+{
+    return proto_view_apply_scan_undo(st, s, NULL);
 }

@@ -50,7 +50,7 @@ echo "-- the ceiling: the same socket traffic as 2,000 tables x 5 seats with no 
 run "one table, 4 seats, 50 moves/s offered (latency)" --tables 1 --seats 4 --moves-per-second 50 --timeout 120
 run "2,000 tables x 5 seats = 10,000 connections, as fast as possible, 20 s (durable moves/s)" \
     --tables 2000 --seats 5 --duration 20
-run "2,000 tables x 5 seats = 10,000 connections, 2,000 moves/s offered, 15 s (latency)" \
-    --tables 2000 --seats 5 --moves-per-second 2000 --duration 15
+run "2,000 tables x 5 seats = 10,000 connections, 2,000 moves/s offered, 30 s (latency)" \
+    --tables 2000 --seats 5 --moves-per-second 2000 --duration 30
 rm -rf "$dir"
 exit $status

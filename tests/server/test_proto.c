@@ -203,9 +203,13 @@ Test(proto, views_and_diffs_of_a_whole_game_round_trip)
             json_decref(parsed);
             static pl_state_t scanned;
             proto_scan_t sc = { text, text + tl };
+            static proto_undo_t undo;
             scanned = client[k];
-            cr_assert(proto_view_apply_scan(&scanned, &sc) && proto_scan_done(&sc), "scanner refused %s", text);
+            proto_undo_init(&undo);
+            cr_assert(proto_view_apply_scan_undo(&scanned, &sc, &undo) && proto_scan_done(&sc), "scanner refused %s", text);
             cr_assert_eq(pl_state_hash(&scanned), pl_state_hash(&v), "scanned diff at step %d for %d", steps, whos[k]);
+            proto_undo_restore(&undo, &scanned); /* a frame refused after its view: back as it was */
+            cr_assert_eq(memcmp(&scanned, &client[k], sizeof scanned), 0, "undo at step %d for %d", steps, whos[k]);
             free(text);
             text = proto_view_diff_text(NULL, &v, &tl);
             parsed = json_loadb(text, tl, 0, NULL);
@@ -243,6 +247,21 @@ Test(proto, hostile_views_are_refused)
     for (size_t i = 0; i < sizeof scan_bad / sizeof scan_bad[0]; i++) {
         proto_scan_t sc = { scan_bad[i], scan_bad[i] + strlen(scan_bad[i]) };
         cr_assert_not(proto_view_apply_scan(&st, &sc), "the scanner accepted %s", scan_bad[i]);
+    }
+    /* refused after some fields were written: the undo puts every byte back */
+    static pl_state_t before;
+    static proto_undo_t undo;
+    memset(&st, 0x5A, sizeof st);
+    before = st;
+    const char *late_bad[] = { "{\"seq\": 7, \"round\": 3, \"where\": [1, 2, 3], \"n_seats\": 300}",
+                               "{\"played_log\": [[1, 2, 3, 4]], \"seq\": 1, \"seq\": 2}",
+                               "{\"seat\": [[1]], \"n_cards\": 2}" };
+    for (size_t i = 0; i < sizeof late_bad / sizeof late_bad[0]; i++) {
+        proto_scan_t sc = { late_bad[i], late_bad[i] + strlen(late_bad[i]) };
+        proto_undo_init(&undo);
+        cr_assert_not(proto_view_apply_scan_undo(&st, &sc, &undo), "the scanner accepted %s", late_bad[i]);
+        proto_undo_restore(&undo, &st);
+        cr_assert_eq(memcmp(&st, &before, sizeof st), 0, "bytes left changed by %s", late_bad[i]);
     }
     uint64_t h;
     cr_assert(proto_parse_hex64("00000000000000ff", &h));

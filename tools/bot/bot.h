@@ -66,6 +66,7 @@ typedef struct {
     int connecting, next_to_connect, total_conns, n_joined, started;
     int tables_done;
     uint64_t t0_ns, t1_ns, first_move_ns;
+    uint64_t rx_ns;      /* when the bytes being handled were read */
     uint64_t moves_acked, hash_ok, hash_bad, errors, refused, reconnects, lost_acks;
     uint32_t *lat_us;
     size_t n_lat, cap_lat;
@@ -80,11 +81,12 @@ void bot_on_deadline(uv_timer_t *h); /* --timeout, or the end of a --duration ru
 int bot_parse_addr(const char *spec, struct sockaddr_storage *ss);
 void bot_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* scan_view_msg.c: a snapshot or an update read whole without a JSON tree. Returns
- * BOT_SCAN_SNAPSHOT (out = its view) or BOT_SCAN_UPDATE (out = view + its diff; view NULL: no
- * update taken; out may be view itself), 0 for anything else (left to the full parser; out may
- * then be partly written). */
+ * BOT_SCAN_SNAPSHOT (view = its view) or BOT_SCAN_UPDATE (view + its diff; only when have_view),
+ * 0 for anything else, with view as it was (the frame then goes to the full parser). */
 enum { BOT_SCAN_SNAPSHOT = 1, BOT_SCAN_UPDATE = 2 };
-int bot_scan_view_msg(const uint8_t *text, size_t len, const pl_state_t *view, pl_state_t *out,
+int bot_scan_view_msg(const uint8_t *text, size_t len, pl_state_t *view, int have_view,
                       uint64_t *view_hash, uint64_t *state_hash, int *have_state_hash);
+/* {"type":"ok","re":N[,"table":T][,"seq":S]} read without a JSON tree: 1 (seq -1 if absent), else 0. */
+int bot_scan_ok(const uint8_t *text, size_t len, int64_t *re, int64_t *seq);
 
 #endif

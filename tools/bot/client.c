@@ -22,11 +22,19 @@ static void on_write(uv_write_t *req, int status)
     free(req);
 }
 
+static void send_frame(bconn_t *c, uint8_t *buf, size_t len);
+
 static void send_msg(bconn_t *c, json_t *msg)
 {
     size_t len;
     uint8_t *buf = proto_frame(msg, PROTO_MAX_FRAME, &len);
     json_decref(msg);
+    send_frame(c, buf, len);
+}
+
+/* Takes buf (a malloc'ed frame). */
+static void send_frame(bconn_t *c, uint8_t *buf, size_t len)
+{
     if (!buf || !c->open) {
         free(buf);
         return;
@@ -107,12 +115,19 @@ static void send_move(bconn_t *c)
         c->inflight = 0;
         return;
     }
-    json_t *o = req(c, "move", &c->move_id);
-    json_object_set_new(o, "table", json_integer(c->tab->id));
-    json_object_set_new(o, "move", json_pack("{s:s,s:i}", "type", pl_move_name(mv.type), "arg", (int)mv.arg));
+    /* written as text, like the server's hot path: the same message as a JSON tree would give */
+    uint8_t *buf = malloc(PROTO_HEADER + 128);
+    if (!buf) {
+        c->inflight = 0;
+        return;
+    }
+    c->move_id = ++c->next_id;
+    int n = snprintf((char *)buf + PROTO_HEADER, 128, "{\"type\":\"move\",\"id\":%lld,\"table\":%u,\"move\":{\"type\":\"%s\",\"arg\":%d}}",
+                     (long long)c->move_id, c->tab->id, pl_move_name(mv.type), (int)mv.arg);
+    proto_put_header(buf, (uint32_t)n);
     c->inflight = 1;
     c->sent_ns = now_ns();
-    send_msg(c, o);
+    send_frame(c, buf, (size_t)n + PROTO_HEADER);
 }
 
 /* Decide what to do after anything changed. */
@@ -227,6 +242,17 @@ static void got_snapshot(bconn_t *c)
     act(c);
 }
 
+/* The server's ok for our move in flight: it is durable. */
+static void move_acked(bconn_t *c, int64_t seq)
+{
+    record_latency(B.rx_ns - c->sent_ns); /* from sending the move to reading its answer */
+    B.moves_acked++;
+    if (seq > 0 && (uint32_t)seq > c->tab->max_acked)
+        c->tab->max_acked = (uint32_t)seq;
+    c->inflight = 0;
+    act(c);
+}
+
 static void handle(bconn_t *c, json_t *msg)
 {
     const char *type = proto_type(msg);
@@ -261,13 +287,7 @@ static void handle(bconn_t *c, json_t *msg)
             if (t->seat[i].state == ST_WAIT_TABLE && t->seat[i].open)
                 send_join(&t->seat[i]);
     } else if (!strcmp(type, "ok") && re == c->move_id && c->inflight) {
-        record_latency(now_ns() - c->sent_ns);
-        B.moves_acked++;
-        uint32_t seq = (uint32_t)json_integer_value(json_object_get(msg, "seq"));
-        if (seq > t->max_acked)
-            t->max_acked = seq;
-        c->inflight = 0;
-        act(c);
+        move_acked(c, json_integer_value(json_object_get(msg, "seq")));
     } else if (!strcmp(type, "joined")) {
         const char *tok = json_string_value(json_object_get(msg, "token"));
         if (tok)
@@ -306,15 +326,18 @@ static void lost(bconn_t *c, const char *why);
  * to handle(). */
 static int scan_view_msg(bconn_t *c, const uint8_t *p, size_t len)
 {
-    static pl_state_t saved; /* the view as it was, should the frame not be taken whole */
     uint64_t vh, sh = 0;
     int have_sh;
-    memcpy(&saved, &c->view, sizeof saved);
-    int kind = bot_scan_view_msg(p, len, c->have_view ? &c->view : NULL, &c->view, &vh, &sh, &have_sh);
-    if (!kind) {
-        memcpy(&c->view, &saved, sizeof saved);
-        return 0;
+    int64_t re, seq;
+    if (c->inflight && bot_scan_ok(p, len, &re, &seq)) {
+        if (re != c->move_id)
+            return 0; /* another request's ok: the full handler */
+        move_acked(c, seq);
+        return 1;
     }
+    int kind = bot_scan_view_msg(p, len, &c->view, c->have_view, &vh, &sh, &have_sh);
+    if (!kind)
+        return 0;
     c->have_view = 1;
     check_hashes(c, 1, vh, have_sh, sh);
     if (kind == BOT_SCAN_SNAPSHOT)
@@ -333,6 +356,7 @@ static void on_alloc(uv_handle_t *h, size_t s, uv_buf_t *b)
 static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
 {
     bconn_t *c = s->data;
+    B.rx_ns = now_ns();
     if (n < 0) {
         lost(c, uv_strerror((int)n));
         return;

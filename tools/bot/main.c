@@ -199,6 +199,12 @@ int main(int argc, char **argv)
            (unsigned long long)total, play > 0 ? (double)total / play : 0.0);
     printf("move-to-update latency ms: p50 %.3f p90 %.3f p99 %.3f max %.3f (n=%zu)\n", pct(0.50), pct(0.90),
            pct(0.99), B.n_lat ? B.lat_us[B.n_lat - 1] / 1000.0 : 0.0, B.n_lat);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+    printf("plateau-bot CPU: %.1f s in all, %.0f us per acknowledged move (connecting and joining included)\n", cpu,
+           B.moves_acked ? cpu * 1e6 / (double)B.moves_acked : 0.0);
     printf("view hashes: %llu checked, %llu mismatched; refused moves %llu; reconnections %llu; errors %llu\n",
            (unsigned long long)B.hash_ok, (unsigned long long)B.hash_bad, (unsigned long long)B.refused,
            (unsigned long long)B.reconnects, (unsigned long long)B.errors);

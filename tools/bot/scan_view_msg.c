@@ -4,7 +4,10 @@
 
 static int is_key(const char *k, size_t n, const char *want)
 {
-    return strncmp(k, want, n) == 0 && want[n] == 0; /* k holds no NUL (the scanner refuses them) */
+    for (size_t i = 0; i < n; i++) /* k holds no NUL (the scanner refuses them): stops at want's end */
+        if (k[i] != want[i])
+            return 0;
+    return want[n] == 0;
 }
 
 static int hex_value(const char *h, size_t n, uint64_t *v)
@@ -17,12 +20,13 @@ static int hex_value(const char *h, size_t n, uint64_t *v)
     return proto_parse_hex64(z, v);
 }
 
+static proto_undo_t undo; /* what the frame overwrote in the view, should it not be taken whole */
+
 /* Only a "snapshot" or an "update" whose every part the scanner takes is handled here: the view
- * (or the diff, applied to view, copied to out first unless out is view) goes to out, which the
- * caller keeps only when the whole frame was read. Anything else returns 0 and goes through the
- * full parser. */
-int bot_scan_view_msg(const uint8_t *text, size_t len, const pl_state_t *view, pl_state_t *out,
-                      uint64_t *view_hash, uint64_t *state_hash, int *have_state_hash)
+ * (or the diff, applied to it) goes to view. Anything else returns 0 and goes through the full
+ * parser. */
+static int scan(const uint8_t *text, size_t len, pl_state_t *view, int have_view_before,
+                uint64_t *view_hash, uint64_t *state_hash, int *have_state_hash)
 {
     proto_scan_t s = { (const char *)text, (const char *)text + len };
     const char *keys[16];
@@ -44,17 +48,17 @@ int bot_scan_view_msg(const uint8_t *text, size_t len, const pl_state_t *view, p
         if (is_key(k, n, "type")) {
             if (!proto_scan_str(&s, &v, &vn) || have_view)
                 return 0; /* the view before the type: left to the full parser */
-            kind = is_key(v, vn, "update") && view ? BOT_SCAN_UPDATE : is_key(v, vn, "snapshot") ? BOT_SCAN_SNAPSHOT : 0;
+            kind = is_key(v, vn, "update") && have_view_before ? BOT_SCAN_UPDATE : is_key(v, vn, "snapshot") ? BOT_SCAN_SNAPSHOT : 0;
             if (!kind)
                 return 0;
         } else if (is_key(k, n, "view")) {
             if (!kind)
                 return 0;
-            if (kind == BOT_SCAN_SNAPSHOT)
-                memset(out, 0, sizeof *out);
-            else if (out != view)
-                memcpy(out, view, sizeof *out);
-            if (!proto_view_apply_scan(out, &s))
+            if (kind == BOT_SCAN_SNAPSHOT) { /* rare: a join or a rejoin */
+                proto_undo_save(&undo, view, 0, sizeof *view);
+                memset(view, 0, sizeof *view);
+            }
+            if (!proto_view_apply_scan_undo(view, &s, &undo))
                 return 0;
             have_view = 1;
         } else if (is_key(k, n, "view_hash")) {
@@ -72,4 +76,54 @@ int bot_scan_view_msg(const uint8_t *text, size_t len, const pl_state_t *view, p
     if (!proto_scan_char(&s, '}') || !proto_scan_done(&s) || !have_view || !have_vh)
         return 0;
     return kind;
+}
+
+int bot_scan_view_msg(const uint8_t *text, size_t len, pl_state_t *view, int have_view,
+                      uint64_t *view_hash, uint64_t *state_hash, int *have_state_hash)
+{
+    proto_undo_init(&undo);
+    int kind = scan(text, len, view, have_view, view_hash, state_hash, have_state_hash);
+    if (!kind)
+        proto_undo_restore(&undo, view);
+    return kind;
+}
+
+int bot_scan_ok(const uint8_t *text, size_t len, int64_t *re, int64_t *seq)
+{
+    proto_scan_t s = { (const char *)text, (const char *)text + len };
+    int is_ok = 0, have_re = 0;
+    unsigned seen = 0;
+    *seq = -1;
+    if (!proto_scan_char(&s, '{'))
+        return 0;
+    do {
+        const char *k, *v;
+        size_t n, vn;
+        unsigned bit;
+        if (!proto_scan_str(&s, &k, &n) || !proto_scan_char(&s, ':'))
+            return 0;
+        if (is_key(k, n, "type")) {
+            if (!proto_scan_str(&s, &v, &vn) || !is_key(v, vn, "ok"))
+                return 0;
+            is_ok = 1, bit = 1;
+        } else if (is_key(k, n, "re")) {
+            if (!proto_scan_int(&s, re))
+                return 0;
+            have_re = 1, bit = 2;
+        } else if (is_key(k, n, "seq")) {
+            if (!proto_scan_int(&s, seq))
+                return 0;
+            bit = 4;
+        } else if (is_key(k, n, "table")) {
+            if (!proto_scan_skip(&s))
+                return 0;
+            bit = 8;
+        } else {
+            return 0; /* anything else: the full parser */
+        }
+        if (seen & bit)
+            return 0; /* a repeated key: the full parser refuses it */
+        seen |= bit;
+    } while (proto_scan_char(&s, ','));
+    return proto_scan_char(&s, '}') && proto_scan_done(&s) && is_ok && have_re;
 }
