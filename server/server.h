@@ -124,6 +124,7 @@ struct srv {
     uint8_t secret_hash[32];
     int stopping;
     int hash_upgrade;         /* the log's hashes come from another PL_HASH_VERSION: rewrite, do not compare */
+    unsigned upgrade_rewritten, upgrade_skipped; /* tables whose last hash was, or could not be, rewritten */
     uint64_t moves, commits; /* counters for the log */
     uint64_t turn_start_ns;  /* when this loop turn's first read arrived (0: none yet) */
     uint64_t turn_moves;     /* moves accepted in this loop turn */

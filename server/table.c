@@ -425,18 +425,23 @@ static int restore_table(void *arg, store_table_t *row)
     const pkg_t *p = srv_package(s, row->package);
     if (!p) {
         srv_log("table %u: package '%s' is no longer offered; table not resumed", row->id, row->package);
+        s->upgrade_skipped++; /* its hashes stay as they are: the upgrade waits for it */
         return 0;
     }
     table_t *t = srv_table_create(s, p, row->n_seats, row->bots, row->timer_s, row->seed, row->id, err, sizeof err);
     if (!t) {
         srv_log("table %u: cannot be set up again: %s", row->id, err);
+        s->upgrade_skipped++;
         return 0;
     }
     if (pl_replay(p->rs, row->n_seats, row->seed, row->moves, row->n_moves, &t->st, NULL, &bad, &perr) != PL_OK) {
         srv_log("table %u: replay refused move %zu: %s; table stopped", row->id, bad, perr.msg);
         t->broken = 1;
     } else if (row->n_moves && s->hash_upgrade) {
-        store_set_last_hash(s->store, t->id, pl_state_hash(&t->st));
+        if (store_set_last_hash(s->store, t->id, pl_state_hash(&t->st)) == 0)
+            s->upgrade_rewritten++;
+        else
+            s->upgrade_skipped++;
     } else if (row->n_moves && pl_state_hash(&t->st) != row->last_hash) {
         srv_log("table %u: replayed state hash differs from the log; table stopped", row->id);
         t->broken = 1;
@@ -451,17 +456,31 @@ int srv_tables_restore(srv_t *s, char *err, size_t errlen)
     snprintf(want, sizeof want, "%d", PL_HASH_VERSION);
     if (!store_get_meta(s->store, "state_hash_version", have, sizeof have))
         snprintf(have, sizeof have, "1"); /* logs from before the version was recorded */
+    if (atoi(have) > PL_HASH_VERSION) {
+        snprintf(err, errlen, "the database was written by a newer plateau-server (state hash version %s, this "
+                 "one knows %d): use that server, or another --db", have, PL_HASH_VERSION);
+        return -1;
+    }
     s->hash_upgrade = strcmp(have, want) != 0;
+    s->upgrade_rewritten = s->upgrade_skipped = 0;
     if (store_each_table(s->store, restore_table, s) != 0) {
         snprintf(err, errlen, "cannot read the tables from the database");
         return -1;
     }
-    if (s->hash_upgrade && s->live_tables)
+    if (s->hash_upgrade && s->upgrade_skipped) {
+        /* the version stays: the next start upgrades again, skipped tables included */
         srv_log("the move log's state hashes come from version %s of the rules core (now %s): %u tables "
-                "replayed without comparing them; their last hashes rewritten", have, want, s->live_tables);
-    if (s->hash_upgrade && store_set_meta(s->store, "state_hash_version", want) != 0) {
-        snprintf(err, errlen, "cannot record the hash version in the database");
-        return -1;
+                "upgraded, %u not (see above); the upgrade is tried again at the next start", have, want,
+                s->upgrade_rewritten, s->upgrade_skipped);
+    } else if (s->hash_upgrade) {
+        if (store_set_meta(s->store, "state_hash_version", want) != 0) {
+            snprintf(err, errlen, "cannot record the hash version in the database");
+            return -1;
+        }
+        if (s->upgrade_rewritten)
+            srv_log("the move log's state hashes come from version %s of the rules core (now %s): %u tables "
+                    "replayed without comparing them; their last hashes rewritten", have, want,
+                    s->upgrade_rewritten);
     }
     s->hash_upgrade = 0;
     for (uint32_t id = 1; id <= s->n_tables; id++)

@@ -359,8 +359,14 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
     snprintf(n->package, sizeof n->package, "%s", pkg);
     pl_state_t *st = malloc(sizeof *st);
     if (!st) return;
+    pl_error_t perr;
     if (!proto_view_decode(st, json_object_get(m, "view"), err, sizeof err)) {
         snprintf(a->net_status, sizeof a->net_status, "snapshot: %s", err);
+        free(st);
+        return;
+    }
+    if (!pl_state_check(a->rs, st, &perr)) { /* a server, even a hostile one, cannot hand us a broken table */
+        snprintf(a->net_status, sizeof a->net_status, "snapshot refused: %s", perr.msg);
         free(st);
         return;
     }
@@ -407,11 +413,27 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
 
 static void on_update(pc_app_t *a, json_t *m)
 {
-    char err[200];
+    char err[256];
     pc_game_t *g = a->game;
     if (!g || !g->remote) return;
-    if (!proto_view_apply(&g->st, json_object_get(m, "view"), err, sizeof err)) {
-        /* out of sync: ask for the whole view again */
+    pl_state_t *next = malloc(sizeof *next);
+    pl_error_t perr;
+    int ok = next != NULL;
+    if (ok) {
+        *next = g->st;
+        ok = proto_view_apply(next, json_object_get(m, "view"), err, sizeof err);
+        if (ok && !pl_state_check(g->rs, next, &perr)) {
+            ok = 0;
+            snprintf(err, sizeof err, "refused: %s", perr.msg);
+        }
+        if (ok)
+            g->st = *next;
+    } else {
+        snprintf(err, sizeof err, "out of memory");
+    }
+    free(next);
+    if (!ok) {
+        /* out of sync, or a view that would break the table: ask for the whole view again */
         snprintf(a->net_status, sizeof a->net_status, "update: %s", err);
         if (a->net && a->net->token[0]) {
             json_t *r = proto_msg("rejoin", -1);

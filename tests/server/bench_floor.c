@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,10 @@ static int client(const struct sockaddr_in *addr)
     int *fd = malloc(sizeof *fd * (size_t)n);
     long *off = calloc((size_t)n, sizeof *off); /* bytes of updates read, per connection */
     char buf[65536];
+    if (!fd || !off || ep < 0) {
+        fprintf(stderr, "bench-floor: out of memory\n");
+        return 1;
+    }
     memset(buf, 'm', sizeof buf);
     for (int i = 0; i < n; i++) {
         fd[i] = socket(AF_INET, SOCK_STREAM, 0);
@@ -173,8 +178,22 @@ int main(int argc, char **argv)
         _exit(client(&addr));
     }
     int *fd = calloc((size_t)n, sizeof *fd);
+    uint8_t *actor = calloc((size_t)n_tables, 1);
+    int *got = calloc((size_t)n_tables, sizeof *got); /* bytes of the move being read, per table */
+    char *upd = malloc((size_t)update_bytes), buf[65536];
+    if (!fd || !actor || !got || !upd) {
+        fprintf(stderr, "bench-floor: out of memory\n");
+        kill(pid, SIGKILL);
+        return 1;
+    }
     for (int k = 0; k < n; k++) {
         uint32_t id;
+        struct pollfd pf = { .fd = ls, .events = POLLIN };
+        if (poll(&pf, 1, 10000) != 1) { /* the seats stopped connecting (see their message) */
+            fprintf(stderr, "bench-floor: only %d of %d connections arrived\n", k, n);
+            kill(pid, SIGKILL);
+            return 1;
+        }
         int c = accept(ls, NULL, NULL);
         if (c < 0 || read_full(c, &id, sizeof id) != 0 || id >= (uint32_t)n || fd[id]) {
             fprintf(stderr, "bench-floor: accepting connection %d failed\n", k);
@@ -189,8 +208,6 @@ int main(int argc, char **argv)
         struct epoll_event e = { .events = EPOLLIN, .data.u32 = (uint32_t)i };
         epoll_ctl(ep, EPOLL_CTL_ADD, fd[i], &e);
     }
-    uint8_t *actor = calloc((size_t)n_tables, 1);
-    char *upd = malloc((size_t)update_bytes), buf[65536];
     memset(upd, 'u', (size_t)update_bytes);
     for (int t = 0; t < n_tables; t++) { /* first updates: seat 0 of every table acts */
         upd[0] = 0;
@@ -215,14 +232,21 @@ int main(int argc, char **argv)
         for (int j = 0; j < k; j++) {
             int i = (int)ev[j].data.u32, tab = i / n_seats;
             ssize_t r = read(fd[i], buf, sizeof buf);
-            if (r <= 0 || i % n_seats != actor[tab])
+            if (r <= 0) { /* a seat went away: stop listening to it */
+                epoll_ctl(ep, EPOLL_CTL_DEL, fd[i], NULL);
                 continue;
+            }
+            if (i % n_seats != actor[tab])
+                continue;
+            got[tab] += (int)r; /* a move split over two reads counts once, when whole */
+            if (got[tab] < MOVE_BYTES)
+                continue;
+            got[tab] -= MOVE_BYTES;
             moves++;
             actor[tab] = (uint8_t)((actor[tab] + 1) % n_seats);
             upd[0] = (char)actor[tab];
-            for (int s = 0; s < n_seats; s++)
-                if (write(fd[tab * n_seats + s], upd, (size_t)update_bytes) < 0)
-                    continue;
+            for (int s = 0; s < n_seats; s++) /* a seat that went away is noticed at its read */
+                (void)!write(fd[tab * n_seats + s], upd, (size_t)update_bytes);
         }
     }
     double el = now_s() - start, cpu = cpu_s(RUSAGE_SELF) - cpu0;
@@ -243,6 +267,7 @@ int main(int argc, char **argv)
            ccpu * 1e6 / (double)moves, segs > 0 ? (double)segs / (double)m : 0.0);
     free(fd);
     free(actor);
+    free(got);
     free(upd);
     return 0;
 }

@@ -393,7 +393,13 @@ Test(games, a_log_from_an_older_hash_version_is_upgraded_not_refused, .timeout =
     cr_assert_eq(sqlite3_step(q), SQLITE_ROW);
     cr_assert_eq(atoi((const char *)sqlite3_column_text(q, 0)), PL_HASH_VERSION);
     sqlite3_finalize(q);
+    /* a database from a newer server is refused with a clear message, and left as it is */
+    cr_assert_eq(sqlite3_exec(db, "UPDATE meta SET value='99' WHERE key='state_hash_version'", NULL, NULL, NULL),
+                 SQLITE_OK);
     sqlite3_close(db);
+    cr_assert_neq(ts_restart(&s, NULL), 0, "a server started on a database from a newer version");
+    snprintf(cmd, sizeof cmd, "grep -q 'written by a newer plateau-server (state hash version 99' %s", s.log);
+    cr_assert_eq(system(cmd), 0, "no clear refusal in the log (%s)", s.log);
     ts_cleanup(&s);
 }
 

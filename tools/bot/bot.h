@@ -59,7 +59,7 @@ typedef struct {
     pl_ruleset_t *rs;
     btable_t *tabs;
     struct sockaddr_storage addr;
-    uv_timer_t pace, deadline;
+    uv_timer_t pace, deadline, watch;
     bconn_t *ready_head, *ready_tail;
     double budget;
     uint64_t pace_last_ns;
@@ -67,6 +67,7 @@ typedef struct {
     int tables_done;
     uint64_t t0_ns, t1_ns, first_move_ns;
     uint64_t rx_ns;      /* when the bytes being handled were read */
+    uint64_t frames_scanned, frames_parsed; /* read by the text scanner, or by jansson */
     uint64_t moves_acked, hash_ok, hash_bad, errors, refused, reconnects, lost_acks;
     uint32_t *lat_us;
     size_t n_lat, cap_lat;

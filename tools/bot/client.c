@@ -124,6 +124,12 @@ static void send_move(bconn_t *c)
     c->move_id = ++c->next_id;
     int n = snprintf((char *)buf + PROTO_HEADER, 128, "{\"type\":\"move\",\"id\":%lld,\"table\":%u,\"move\":{\"type\":\"%s\",\"arg\":%d}}",
                      (long long)c->move_id, c->tab->id, pl_move_name(mv.type), (int)mv.arg);
+    if (n < 0 || n >= 128) { /* cannot happen with the core's move names; never send a cut frame */
+        free(buf);
+        c->inflight = 0;
+        bot_fail("table %u seat %d: move too long to write", c->tab->id, c->seat);
+        return;
+    }
     proto_put_header(buf, (uint32_t)n);
     c->inflight = 1;
     c->sent_ns = now_ns();
@@ -163,6 +169,12 @@ static void act(bconn_t *c)
 
 static void check_hashes(bconn_t *c, int have_vh, uint64_t vh, int have_sh, uint64_t sh)
 {
+    pl_error_t err;
+    if (!pl_state_check(B.rs, &c->view, &err)) { /* whole and consistent, whatever its hash says */
+        B.hash_bad++;
+        bot_fail("table %u seat %d: inconsistent view at seq %u: %s", c->tab->id, c->seat, c->view.seq, err.msg);
+        return;
+    }
     if (!have_vh || vh != pl_state_hash(&c->view)) {
         B.hash_bad++;
         bot_fail("table %u seat %d: view hash mismatch at seq %u", c->tab->id, c->seat, c->view.seq);
@@ -286,7 +298,7 @@ static void handle(bconn_t *c, json_t *msg)
         for (int i = 0; i < B.o.seats; i++)
             if (t->seat[i].state == ST_WAIT_TABLE && t->seat[i].open)
                 send_join(&t->seat[i]);
-    } else if (!strcmp(type, "ok") && re == c->move_id && c->inflight) {
+    } else if (!strcmp(type, "ok") && re == c->move_id && c->inflight && !c->queued_ready) {
         move_acked(c, json_integer_value(json_object_get(msg, "seq")));
     } else if (!strcmp(type, "joined")) {
         const char *tok = json_string_value(json_object_get(msg, "token"));
@@ -329,7 +341,7 @@ static int scan_view_msg(bconn_t *c, const uint8_t *p, size_t len)
     uint64_t vh, sh = 0;
     int have_sh;
     int64_t re, seq;
-    if (c->inflight && bot_scan_ok(p, len, &re, &seq)) {
+    if (c->inflight && !c->queued_ready && bot_scan_ok(p, len, &re, &seq)) {
         if (re != c->move_id)
             return 0; /* another request's ok: the full handler */
         move_acked(c, seq);
@@ -379,10 +391,12 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
             return;
         }
         if (scan_view_msg(c, p, len)) {
+            B.frames_scanned++;
             if (!c->open)
                 return;
             continue;
         }
+        B.frames_parsed++;
         json_t *msg = proto_parse(p, len, &code, err, sizeof err);
         if (!msg) {
             bot_fail("bad message from the server: %s", err);
@@ -494,6 +508,16 @@ static void on_pace(uv_timer_t *h)
     send_ready();
 }
 
+/* Before play starts, an error (a seat that could not join) ends the run at once rather than
+ * at --timeout: play would never start. */
+static void on_watch(uv_timer_t *h)
+{
+    if (B.started)
+        uv_timer_stop(h);
+    else if (B.errors)
+        bot_finish();
+}
+
 void bot_start(void)
 {
     B.tabs = calloc((size_t)B.o.tables, sizeof *B.tabs);
@@ -514,6 +538,8 @@ void bot_start(void)
     }
     B.t0_ns = now_ns();
     B.pace_last_ns = B.t0_ns;
+    uv_timer_init(B.loop, &B.watch);
+    uv_timer_start(&B.watch, on_watch, 100, 100);
     if (B.o.rate > 0) {
         uv_timer_init(B.loop, &B.pace);
         uv_timer_start(&B.pace, on_pace, 1, 1);

@@ -81,7 +81,11 @@ void bot_on_deadline(uv_timer_t *h)
         bot_finish();
         return;
     }
-    bot_fail("timed out after %u s with %d of %d tables finished", B.o.timeout_s, B.tables_done, B.o.tables);
+    if (!B.started)
+        bot_fail("timed out after %u s: only %d of %d seats joined, so play never started", B.o.timeout_s,
+                 B.n_joined, B.total_conns);
+    else
+        bot_fail("timed out after %u s with %d of %d tables finished", B.o.timeout_s, B.tables_done, B.o.tables);
     bot_finish();
 }
 
@@ -205,6 +209,8 @@ int main(int argc, char **argv)
                  (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
     printf("plateau-bot CPU: %.1f s in all, %.0f us per acknowledged move (connecting and joining included)\n", cpu,
            B.moves_acked ? cpu * 1e6 / (double)B.moves_acked : 0.0);
+    printf("frames: %llu read by the scanner, %llu parsed as JSON trees\n", (unsigned long long)B.frames_scanned,
+           (unsigned long long)B.frames_parsed);
     printf("view hashes: %llu checked, %llu mismatched; refused moves %llu; reconnections %llu; errors %llu\n",
            (unsigned long long)B.hash_ok, (unsigned long long)B.hash_bad, (unsigned long long)B.refused,
            (unsigned long long)B.reconnects, (unsigned long long)B.errors);

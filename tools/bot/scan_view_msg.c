@@ -54,11 +54,12 @@ static int scan(const uint8_t *text, size_t len, pl_state_t *view, int have_view
         } else if (is_key(k, n, "view")) {
             if (!kind)
                 return 0;
-            if (kind == BOT_SCAN_SNAPSHOT) { /* rare: a join or a rejoin */
-                proto_undo_save(&undo, view, 0, sizeof *view);
+            if (kind == BOT_SCAN_SNAPSHOT) { /* rare: a join or a rejoin; the whole view is saved */
+                if (!proto_undo_save(&undo, view, 0, sizeof *view))
+                    return 0;
                 memset(view, 0, sizeof *view);
             }
-            if (!proto_view_apply_scan_undo(view, &s, &undo))
+            if (!proto_view_apply_scan_undo(view, &s, kind == BOT_SCAN_SNAPSHOT ? NULL : &undo))
                 return 0;
             have_view = 1;
         } else if (is_key(k, n, "view_hash")) {
