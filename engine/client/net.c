@@ -365,8 +365,11 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
         free(st);
         return;
     }
-    if (!pl_state_check(a->rs, st, &perr)) { /* a server, even a hostile one, cannot hand us a broken table */
-        snprintf(a->net_status, sizeof a->net_status, "snapshot refused: %s", perr.msg);
+    int viewer = n->seat >= 0 ? n->seat : PL_WHO_OBSERVER; /* the view must be ours: our seat's, or an observer's */
+    if (!pl_state_check(a->rs, st, &perr) || st->viewer != viewer || n->seat >= st->n_seats) {
+        /* a server, even a hostile one, cannot hand us a broken table */
+        snprintf(a->net_status, sizeof a->net_status, "snapshot refused: %s",
+                 st->viewer != viewer || n->seat >= st->n_seats ? "not the view of our seat" : perr.msg);
         free(st);
         return;
     }
@@ -399,6 +402,7 @@ static void on_snapshot(pc_app_t *a, pc_net_t *n, json_t *m)
         else pc_game_logf(g, -1, _("Watching table %d."), n->table);
     }
     a->game->st = *st;
+    a->game->n_seats = st->n_seats;
     free(st);
     json_t *teams = json_object_get(info, "teams");
     for (int i = 0; i < PL_MAX_SEATS; i++) {
@@ -425,6 +429,9 @@ static void on_update(pc_app_t *a, json_t *m)
         if (ok && !pl_state_check(g->rs, next, &perr)) {
             ok = 0;
             snprintf(err, sizeof err, "refused: %s", perr.msg);
+        } else if (ok && (next->n_seats != g->st.n_seats || next->viewer != g->st.viewer)) {
+            ok = 0; /* an update changes the table, never its seats or whose view it is */
+            snprintf(err, sizeof err, "refused: the seats or the viewer changed");
         }
         if (ok)
             g->st = *next;
@@ -447,8 +454,10 @@ static void on_update(pc_app_t *a, json_t *m)
     json_t *evs = json_object_get(m, "events"), *e;
     size_t i;
     json_array_foreach(evs, i, e) {
-        pl_event_t ev;
-        if (proto_event_decode(e, &ev, err, sizeof err)) pc_game_note_event(g, &ev);
+        pl_event_t ev; /* like views, events must name seats and cards that exist */
+        if (proto_event_decode(e, &ev, err, sizeof err) && (ev.seat < g->st.n_seats || ev.seat == 0xFF) &&
+            (ev.card < g->rs->n_cards || ev.card == PL_NO_CARD))
+            pc_game_note_event(g, &ev);
     }
 }
 

@@ -46,12 +46,29 @@ static int check_bounds(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t
             return bad(err, "card %d is with seat %d, which does not exist", (int)card, PL_AT_SEAT(w));
     }
     const pl_pending_t *q = &st->pending;
-    if (q->n_options > PL_MAX_OPTIONS || q->actor >= st->n_seats || !card_ok(st, q->card) ||
-        (q->effect && q->effect >= rs->n_effects) || q->voters >> st->n_seats || q->answered >> st->n_seats)
+    if (q->n_options > PL_MAX_OPTIONS || q->actor >= st->n_seats || q->voters >> st->n_seats ||
+        q->answered >> st->n_seats)
         return bad(err, "bad pending choice or vote (%d options, actor %d)", q->n_options, q->actor);
-    for (int i = 0; i < PL_MAX_OPTIONS; i++)
-        if (q->option_card[i] && !card_ok(st, q->option_card[i]))
-            return bad(err, "vote option %d is card %d, which does not exist", i, q->option_card[i]);
+    if (st->wait == PL_WAIT_CHOICE || st->wait == PL_WAIT_VOTE) {
+        /* the effect awaited is a choice or a vote of the rules, and its options exist */
+        int op = st->wait == PL_WAIT_CHOICE ? PL_EFF_CHOICE : PL_EFF_VOTE;
+        if (!card_ok(st, q->card) || q->effect >= rs->n_effects || rs->effects[q->effect].op != op)
+            return bad(err, "the choice or vote awaited is not one of the rules (effect %d, card %d)",
+                       (int)q->effect, q->card);
+        const pl_effect_t *e = &rs->effects[q->effect];
+        if (op == PL_EFF_VOTE && e->amount > 0) { /* options drawn from a deck */
+            for (int i = 0; i < q->n_options; i++)
+                if (q->option_card[i] >= st->n_cards)
+                    return bad(err, "vote option %d is card %d, which does not exist", i, q->option_card[i]);
+        } else if (q->n_options > e->opts.count || e->opts.first > rs->n_options ||
+                   e->opts.count > rs->n_options - e->opts.first) {
+            return bad(err, "%d options awaited where the rules have %d", q->n_options, (int)e->opts.count);
+        }
+    } else if (st->wait == PL_WAIT_BRANCH) { /* a fork: one option per way out of the pawn's space */
+        const pl_space_t *sp = &rs->spaces[st->seat[q->actor].pos];
+        if (q->n_options < 2 || q->n_options != sp->n_next)
+            return bad(err, "a fork of %d ways where the space has %d", q->n_options, sp->n_next);
+    }
     if (st->n_stack > PL_MAX_STACK || st->n_delayed > PL_MAX_DELAYED || st->n_played > PL_MAX_PLAYED ||
         st->n_votes > PL_MAX_VOTE_LOG)
         return bad(err, "a list is longer than its limit (stack %d, delayed %d)", st->n_stack, st->n_delayed);

@@ -81,10 +81,10 @@ int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, ch
         return snprintf(buf, len, en ? "%s %d plays “%s”." : "%s %d joue « %s ».", team, who, cn);
     case PL_EV_PAID:
         return snprintf(buf, len, en ? "%s %d pays %d %s." : "%s %d paie %d %s.", team, who, ev->b,
-                        ev->a < rs->n_counters ? pl_text(&rs->counters[ev->a].name, lang) : "?");
+                        (uint32_t)ev->a < rs->n_counters ? pl_text(&rs->counters[ev->a].name, lang) : "?");
     case PL_EV_COUNTER: {
-        const pl_counter_t *k = ev->seat == 0xFF ? (ev->a < rs->n_table_counters ? &rs->table_counters[ev->a] : NULL)
-                                                 : (ev->a < rs->n_counters ? &rs->counters[ev->a] : NULL);
+        const pl_counter_t *k = ev->seat == 0xFF ? ((uint32_t)ev->a < rs->n_table_counters ? &rs->table_counters[ev->a] : NULL)
+                                                 : ((uint32_t)ev->a < rs->n_counters ? &rs->counters[ev->a] : NULL);
         const char *name = k ? pl_text(&k->name, lang) : "?";
         if (ev->seat == 0xFF)
             return snprintf(buf, len, en ? "Region: %s %+d (now %d)." : "Région : %s %+d (désormais %d).", name, ev->b, ev->c);
@@ -93,7 +93,7 @@ int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, ch
     }
     case PL_EV_TOKEN:
         return snprintf(buf, len, en ? "%s %d: %s token %+d (now %d)." : "%s %d : jeton %s %+d (désormais %d).", team,
-                        who, ev->a < rs->n_tokens ? pl_text(&rs->tokens[ev->a].name, lang) : "?", ev->b, ev->c);
+                        who, (uint32_t)ev->a < rs->n_tokens ? pl_text(&rs->tokens[ev->a].name, lang) : "?", ev->b, ev->c);
     case PL_EV_ROLLED:
         return snprintf(buf, len, en ? "%s %d rolls %d." : "%s %d lance le dé : %d.", team, who, ev->a);
     case PL_EV_MOVED:
@@ -109,7 +109,7 @@ int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, ch
         return snprintf(buf, len, en ? "%s %d reveals “%s”." : "%s %d révèle « %s ».", team, who, cn);
     case PL_EV_SHUFFLED:
         return snprintf(buf, len, en ? "The %s deck is reshuffled." : "La pioche %s est remélangée.",
-                        ev->a < rs->n_decks ? pl_text(&rs->decks[ev->a].name, lang) : "?");
+                        (uint32_t)ev->a < rs->n_decks ? pl_text(&rs->decks[ev->a].name, lang) : "?");
     case PL_EV_CHOICE:
         return snprintf(buf, len, en ? "%s %d must choose (%d options)." : "%s %d doit choisir (%d options).", team,
                         who, ev->a);

@@ -15,11 +15,11 @@
 #include "helpers.h"
 
 /* What the fake server does, step by step, as the test asks. */
-enum { SEND_NOTHING, SEND_GOOD_SNAPSHOT, SEND_BAD_UPDATE };
+enum { SEND_NOTHING, SEND_GOOD_SNAPSHOT, SEND_BAD_UPDATE, SEND_BAD_EVENTS, SEND_OTHER_VIEW };
 
 static int listen_fd = -1, fake_port;
-static atomic_int cmd, saw_rejoin, stop;
-static pl_state_t good_view;
+static atomic_int cmd, saw_rejoin, stop, prompt_card;
+static pl_state_t good_view, other_view; /* seat 0's view (ours), seat 1's */
 static pthread_t fake;
 
 static void send_json(int fd, json_t *m)
@@ -36,12 +36,14 @@ static void send_json(int fd, json_t *m)
     free(buf);
 }
 
+/* hostile 0: our good view; 1: a seat count beyond every array; 2: another seat's view */
 static json_t *snapshot(int hostile)
 {
     char vh[17];
-    json_t *view = proto_view_encode(&good_view);
-    proto_hex64(pl_state_hash(&good_view), vh);
-    if (hostile) /* a seat count beyond every array of the state */
+    const pl_state_t *src = hostile == 2 ? &other_view : &good_view;
+    json_t *view = proto_view_encode(src);
+    proto_hex64(pl_state_hash(src), vh);
+    if (hostile == 1)
         json_object_set_new(view, "n_seats", json_integer(250));
     return json_pack("{s:s,s:i,s:i,s:{s:i,s:s,s:i,s:[s,n],s:[],s:i,s:i,s:b,s:b},s:i,s:o,s:s,s:s}", "type",
                      "snapshot", "table", 1, "who", 0, "info", "table", 1, "package", "achats-durables", "seats", 2,
@@ -85,11 +87,19 @@ static void *fake_server(void *arg)
         int c = atomic_exchange(&cmd, SEND_NOTHING);
         if (c == SEND_GOOD_SNAPSHOT)
             send_json(fd, snapshot(0));
+        else if (c == SEND_OTHER_VIEW)
+            send_json(fd, snapshot(2));
         else if (c == SEND_BAD_UPDATE) /* a played card that does not exist */
             send_json(fd, json_pack("{s:s,s:i,s:i,s:{s:s,s:i,s:i},s:[],s:{s:i,s:i,s:[[i,i,i,i]]},s:s,s:s}", "type",
                                     "update", "table", 1, "seq", 1, "move", "type", "roll", "seat", 0, "arg", 0,
                                     "events", "view", "seq", 1, "n_played", 1, "played_log", 9999, 0, 0, 1,
                                     "view_hash", "0000000000000000", "state_hash", "0000000000000000"));
+        else if (c == SEND_BAD_EVENTS) /* no change to the view, events about a seat and a card that do not exist */
+            send_json(fd, json_pack("{s:s,s:i,s:i,s:{s:s,s:i,s:i},s:[[s,i,i,i,i,i],[s,i,i,i,i,i]],s:{},s:s,s:s}",
+                                    "type", "update", "table", 1, "seq", 0, "move", "type", "roll", "seat", 0, "arg",
+                                    0, "events", "revealed", 200, atomic_load(&prompt_card), 0, 0, 0, "played", 1,
+                                    60000, 0, 0, 0, "view", "view_hash", "0000000000000000", "state_hash",
+                                    "0000000000000000"));
         struct pollfd rf = { .fd = fd, .events = POLLIN };
         if (poll(&rf, 1, 20) != 1)
             continue;
@@ -168,6 +178,12 @@ Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, 
     pl_error_t err;
     cr_assert_eq(pl_state_init(a->rs, &full, 2, 7, &err), PL_OK, "%s", err.msg);
     pl_view(a->rs, &full, 0, &good_view);
+    pl_view(a->rs, &full, 1, &other_view);
+    for (uint32_t c = 0; c < a->rs->n_cards; c++)
+        if (a->rs->cards[c].kind == PL_CARD_PROMPT) {
+            atomic_store(&prompt_card, (int)c);
+            break;
+        }
     cr_assert(pthread_create(&fake, NULL, fake_server, NULL) == 0);
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", fake_port);
@@ -192,5 +208,18 @@ Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, 
     cr_assert_eq(a->game->st.n_played, 0, "the broken update was applied");
     cr_assert_eq(a->game->st.seq, 0);
     cr_assert(at_table(a));
+
+    /* 4. events naming seat 200 (revealing a fiction prompt) and card 60000: ignored */
+    uint32_t moves_before = a->game->moves;
+    atomic_store(&cmd, SEND_BAD_EVENTS);
+    loop_until(a, 1500, NULL);
+    cr_assert_gt(a->game->moves, moves_before, "the update carrying the events did not arrive");
+    cr_assert_eq(a->game->fiction_card, PL_NO_CARD, "a prompt revealed by seat 200 was taken");
+
+    /* 5. a whole and consistent view, but another seat's (its hand shown as ours): refused */
+    atomic_store(&cmd, SEND_OTHER_VIEW);
+    loop_until(a, 1500, NULL);
+    cr_assert_eq(a->game->st.viewer, 0, "another seat's view was taken as ours");
+    cr_assert_eq(memcmp(a->game->st.seat[0].hand, good_view.seat[0].hand, sizeof good_view.seat[0].hand), 0);
     pc_app_destroy(a);
 }

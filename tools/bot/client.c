@@ -139,7 +139,7 @@ static void send_move(bconn_t *c)
 /* Decide what to do after anything changed. */
 static void act(bconn_t *c)
 {
-    if (c->done || c->inflight || !c->have_view || c->state != ST_PLAYING)
+    if (c->done || c->inflight || !c->have_view || c->state != ST_PLAYING || B.t1_ns)
         return;
     if (c->view.wait == PL_WAIT_OVER) {
         c->done = 1;
@@ -167,33 +167,40 @@ static void act(bconn_t *c)
     B.ready_tail = c;
 }
 
-static void check_hashes(bconn_t *c, int have_vh, uint64_t vh, int have_sh, uint64_t sh)
+/* 1 when the view is whole, consistent and hashes as the server said. Else the run ends here:
+ * nothing is played on a view that is not the server's. */
+static int check_hashes(bconn_t *c, int have_vh, uint64_t vh, int have_sh, uint64_t sh)
 {
     pl_error_t err;
     if (!pl_state_check(B.rs, &c->view, &err)) { /* whole and consistent, whatever its hash says */
         B.hash_bad++;
         bot_fail("table %u seat %d: inconsistent view at seq %u: %s", c->tab->id, c->seat, c->view.seq, err.msg);
-        return;
+        c->have_view = 0;
+        bot_finish();
+        return 0;
     }
     if (!have_vh || vh != pl_state_hash(&c->view)) {
         B.hash_bad++;
         bot_fail("table %u seat %d: view hash mismatch at seq %u", c->tab->id, c->seat, c->view.seq);
-        return;
+        c->have_view = 0;
+        bot_finish();
+        return 0;
     }
     B.hash_ok++;
     if (have_sh)
         c->tab->final_hash = sh;
     c->tab->final_seq = c->view.seq;
+    return 1;
 }
 
-static void check_hash(bconn_t *c, json_t *msg)
+static int check_hash(bconn_t *c, json_t *msg)
 {
     uint64_t vh = 0, sh = 0;
     const char *hs = json_string_value(json_object_get(msg, "view_hash"));
     const char *ss = json_string_value(json_object_get(msg, "state_hash"));
     int have_vh = hs && proto_parse_hex64(hs, &vh);
     int have_sh = ss && proto_parse_hex64(ss, &sh);
-    check_hashes(c, have_vh, vh, have_sh, sh);
+    return check_hashes(c, have_vh, vh, have_sh, sh);
 }
 
 static void record_latency(uint64_t ns)
@@ -310,15 +317,15 @@ static void handle(bconn_t *c, json_t *msg)
             return;
         }
         c->have_view = 1;
-        check_hash(c, msg);
-        got_snapshot(c);
+        if (check_hash(c, msg))
+            got_snapshot(c);
     } else if (!strcmp(type, "update")) {
         if (!c->have_view || !proto_view_apply(&c->view, json_object_get(msg, "view"), err, sizeof err)) {
             bot_fail("table %u seat %d: bad update: %s", t->id, c->seat, c->have_view ? err : "before snapshot");
             return;
         }
-        check_hash(c, msg);
-        act(c);
+        if (check_hash(c, msg))
+            act(c);
     } else if (!strcmp(type, "error")) {
         const char *code = json_string_value(json_object_get(msg, "code"));
         const char *text = json_string_value(json_object_get(msg, "message"));
@@ -351,7 +358,8 @@ static int scan_view_msg(bconn_t *c, const uint8_t *p, size_t len)
     if (!kind)
         return 0;
     c->have_view = 1;
-    check_hashes(c, 1, vh, have_sh, sh);
+    if (!check_hashes(c, 1, vh, have_sh, sh))
+        return 1;
     if (kind == BOT_SCAN_SNAPSHOT)
         got_snapshot(c);
     else
@@ -381,6 +389,8 @@ static void on_read(uv_stream_t *s, ssize_t n, const uv_buf_t *b)
         const uint8_t *p;
         size_t len;
         const char *code;
+        if (B.t1_ns) /* the run has ended (see bot_finish) */
+            return;
         char err[PROTO_ERR_LEN];
         int r = proto_reader_next(&c->rd, &p, &len);
         if (r == PROTO_NEED_MORE)
