@@ -12,7 +12,12 @@ TS_FUZZ_BIN := $(BUILD)/tests/fuzz-proto
 TS_FUZZ_SMOKE := $(BUILD)/tests/fuzz-proto-smoke
 TS_FUZZ_LONG := $(BUILD)/tests/fuzz-proto-long
 TS_FLOOR_BIN := $(BUILD)/tests/bench-floor
-ALL += $(TS_FLOOR_BIN)
+TS_FVIEW_BIN := $(BUILD)/tests/fuzz-view
+TS_FVIEW_SMOKE := $(BUILD)/tests/fuzz-view-smoke
+TS_FVIEW_LONG := $(BUILD)/tests/fuzz-view-long
+ALL += $(TS_FLOOR_BIN) $(TS_FVIEW_BIN) $(TS_FVIEW_SMOKE) $(TS_FVIEW_LONG)
+TESTS += $(TS_FVIEW_SMOKE)
+FUZZERS += $(TS_FVIEW_LONG)
 ALL += $(TS_PROTO_BIN) $(TS_SERVER_BIN) $(TS_FUZZ_BIN) $(TS_FUZZ_SMOKE) $(TS_FUZZ_LONG)
 TESTS += $(TS_PROTO_BIN) $(TS_FUZZ_SMOKE) $(TS_SERVER_BIN)
 FUZZERS += $(TS_FUZZ_LONG)
@@ -32,6 +37,15 @@ $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/serv
 $(TS_FUZZ_BIN): $(BUILD)/obj/tests/server/fuzz_proto.o $(PROTO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson)
+
+# forged whole views: what passes pl_state_check is safe for the core (fuzz_view.c)
+$(TS_FVIEW_BIN): $(BUILD)/obj/tests/server/fuzz_view.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson) $(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0))
+$(TS_FVIEW_SMOKE): $(TS_FVIEW_BIN)
+	printf '#!/bin/sh\n# fuzz-view-smoke -- short run of the forged-view fuzzer\nexec %s 100000\n' '$(TS_FVIEW_BIN)' > $@ && chmod +x $@
+$(TS_FVIEW_LONG): $(TS_FVIEW_BIN)
+	printf '#!/bin/sh\n# fuzz-view-long -- long run of the forged-view fuzzer, a new random seed each time\nexec %s 5000000 $$(date +%%s)\n' '$(TS_FVIEW_BIN)' > $@ && chmod +x $@
 
 # make check runs a short smoke run; make fuzz a long one
 $(TS_FUZZ_SMOKE): $(TS_FUZZ_BIN)
