@@ -121,11 +121,7 @@ int pl_state_check(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t *err
         }
     }
     for (int s = 0; s < st->n_seats; s++) {
-        const pl_seat_t *seat = &st->seat[s];
-        if (seat->hand_n > PL_MAX_HAND)
-            return bad(err, "seat %d holds %d cards", s, seat->hand_n);
-        if (seat->pos >= rs->n_spaces)
-            return bad(err, "seat %d stands on space %d, off the board", s, seat->pos);
+        const pl_seat_t *seat = &st->seat[s]; /* hand size and space: check_bounds() */
         for (int i = 0; i < rs->n_counters; i++)
             if (seat->counter[i] < rs->counters[i].min || seat->counter[i] > rs->counters[i].max)
                 return bad(err, "seat %d counter %d out of its bounds", s, i);
@@ -146,10 +142,8 @@ int pl_state_check(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t *err
     for (uint32_t card = 0; card < rs->n_cards; card++) {
         uint8_t w = st->where[card];
         if (w == PL_AT_DISCARD || w == PL_AT_TABLE || PL_AT_KIND(w) == PL_AT_FRONT) {
-            if (seen[card]++)
+            if (seen[card]++) /* a keeper that does not exist: check_bounds() */
                 return bad(err, "card %d is in two places", (int)card, 0);
-            if (PL_AT_KIND(w) == PL_AT_FRONT && PL_AT_SEAT(w) >= st->n_seats)
-                return bad(err, "card %d kept by seat %d, which does not exist", (int)card, PL_AT_SEAT(w));
         } else if (w == PL_AT_HIDDEN) {
             if (st->viewer == PL_WHO_FULL)
                 return bad(err, "card %d is hidden in a full state", (int)card, 0);

@@ -130,3 +130,11 @@ int proto_scan_done(proto_scan_t *s)
     proto_scan_ws(s);
     return s->p == s->end;
 }
+
+int proto_scan_is(const char *str, size_t n, const char *want)
+{
+    for (size_t i = 0; i < n; i++) /* stops at want's end, since str holds no NUL */
+        if (str[i] != want[i])
+            return 0;
+    return want[n] == 0;
+}

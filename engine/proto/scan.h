@@ -18,5 +18,7 @@ int proto_scan_int(proto_scan_t *s, int64_t *v); /* an integer of at most 18 dig
 /* A string without escapes, of printable ASCII: *str points into the text, *n bytes. */
 int proto_scan_str(proto_scan_t *s, const char **str, size_t *n);
 int proto_scan_skip(proto_scan_t *s); /* any value, nested at most 32 deep, objects of at most 16 keys */
+/* 1 when the n bytes at str (from proto_scan_str: no NUL among them) spell the word want. */
+int proto_scan_is(const char *str, size_t n, const char *want);
 int proto_scan_done(proto_scan_t *s);            /* only blanks left */
 #endif

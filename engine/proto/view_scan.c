@@ -66,14 +66,6 @@ static int scan_elem(proto_scan_t *s, uint8_t *p, const fdesc_t *f)
     return proto_scan_char(s, ']');
 }
 
-static int is_key(const char *k, size_t n, const char *want)
-{
-    for (size_t i = 0; i < n; i++) /* k holds no NUL (the scanner refuses them): stops at want's end */
-        if (k[i] != want[i])
-            return 0;
-    return want[n] == 0;
-}
-
 /* {"len": L, "set": [[i, element]...]}, keys in either order, each once */
 static int scan_patch(proto_scan_t *s, uint8_t *p, const fdesc_t *f)
 {
@@ -84,10 +76,10 @@ static int scan_patch(proto_scan_t *s, uint8_t *p, const fdesc_t *f)
     for (int i = 0; i < 2; i++) {
         if ((i && !proto_scan_char(s, ',')) || !proto_scan_str(s, &k, &n) || !proto_scan_char(s, ':'))
             return 0;
-        if (is_key(k, n, "len") && len < 0) {
+        if (proto_scan_is(k, n, "len") && len < 0) {
             if (!proto_scan_int(s, &len) || len < 0 || (size_t)len > f->count)
                 return 0;
-        } else if (is_key(k, n, "set") && !set_at) {
+        } else if (proto_scan_is(k, n, "set") && !set_at) {
             set_at = s->p;
             if (!proto_scan_skip(s))
                 return 0;
@@ -169,7 +161,7 @@ static size_t find_field(const char *k, size_t n)
 {
     size_t i;
     for (i = 0; i < proto_n_state_fields; i++) /* the first letter rules out most names cheaply */
-        if (n && proto_state_fields[i].name[0] == k[0] && is_key(k, n, proto_state_fields[i].name))
+        if (n && proto_state_fields[i].name[0] == k[0] && proto_scan_is(k, n, proto_state_fields[i].name))
             break;
     return i;
 }

@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include "client/net.h"
 #include "helpers.h"
 
 #ifndef TC_BUILD
@@ -59,4 +60,33 @@ pc_app_t *tc_app(const char *dir, int w, int h, int humans)
     pc_app_t *a = pc_app_create(&o, err, sizeof err);
     if (!a) fprintf(stderr, "pc_app_create: %s\n", err);
     return a;
+}
+
+int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *))
+{
+    Uint32 end = SDL_GetTicks() + (Uint32)ms;
+    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
+        SDL_Event ev;
+        if (SDL_WaitEventTimeout(&ev, 10)) {
+            pc_app_event(a, &ev);
+            while (SDL_PollEvent(&ev))
+                pc_app_event(a, &ev);
+        }
+        pc_app_tick(a);
+        if (a->dirty)
+            pc_app_draw(a);
+        if (done && done(a))
+            return 1;
+    }
+    return 0;
+}
+
+int tc_net_ready(pc_app_t *a)
+{
+    return pc_net_state(a) == PC_NET_READY;
+}
+
+int tc_at_table(pc_app_t *a)
+{
+    return a->game && a->game->remote && a->screen == PC_SCREEN_TABLE;
 }

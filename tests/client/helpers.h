@@ -12,5 +12,10 @@ void tc_sdl_up(void);
 void tc_sdl_down(void);
 /* A hidden software-rendered app of w x h on game dir, seed 42, bots without pause. */
 pc_app_t *tc_app(const char *dir, int w, int h, int humans);
+/* Run the app's loop (events, ticks, draws) for up to ms, or until done(a) (NULL: the whole ms):
+ * 1 when done said so. */
+int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *));
+int tc_net_ready(pc_app_t *a); /* greeted by the server */
+int tc_at_table(pc_app_t *a);  /* a table of the server shown */
 
 #endif

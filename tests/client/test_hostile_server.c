@@ -146,27 +146,6 @@ static void teardown(void)
     tc_sdl_down();
 }
 
-static int loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *))
-{
-    Uint32 end = SDL_GetTicks() + (Uint32)ms;
-    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
-        SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, 10)) {
-            pc_app_event(a, &ev);
-            while (SDL_PollEvent(&ev))
-                pc_app_event(a, &ev);
-        }
-        pc_app_tick(a);
-        if (a->dirty)
-            pc_app_draw(a);
-        if (done && done(a))
-            return 1;
-    }
-    return 0;
-}
-
-static int ready(pc_app_t *a) { return pc_net_state(a) == PC_NET_READY; }
-static int at_table(pc_app_t *a) { return a->game && a->game->remote && a->screen == PC_SCREEN_TABLE; }
 static int rejoined(pc_app_t *a) { (void)a; return atomic_load(&saw_rejoin); }
 
 Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, .init = setup, .fini = teardown,
@@ -188,37 +167,37 @@ Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, 
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", fake_port);
     pc_net_connect(a, addr);
-    cr_assert(loop_until(a, 10000, ready), "greeted by the fake server (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "greeted by the fake server (%s)", a->net_status);
     pc_net_create_table(a);
 
     /* 1. the snapshot claims 250 seats: refused, no table shown */
-    loop_until(a, 1500, NULL);
-    cr_assert_not(at_table(a), "a snapshot of 250 seats was installed");
+    tc_loop_until(a, 1500, NULL);
+    cr_assert_not(tc_at_table(a), "a snapshot of 250 seats was installed");
 
     /* 2. a good snapshot is taken */
     atomic_store(&cmd, SEND_GOOD_SNAPSHOT);
-    cr_assert(loop_until(a, 10000, at_table), "the good snapshot is taken (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, tc_at_table), "the good snapshot is taken (%s)", a->net_status);
     cr_assert_eq(a->game->st.n_seats, 2);
     cr_assert_eq(a->game->st.seq, 0);
 
     /* 3. an update naming a card that does not exist: refused, the view kept, a fresh one asked for */
     atomic_store(&cmd, SEND_BAD_UPDATE);
-    cr_assert(loop_until(a, 10000, rejoined), "no rejoin after a broken update (%s)", a->net_status);
-    loop_until(a, 300, NULL);
+    cr_assert(tc_loop_until(a, 10000, rejoined), "no rejoin after a broken update (%s)", a->net_status);
+    tc_loop_until(a, 300, NULL);
     cr_assert_eq(a->game->st.n_played, 0, "the broken update was applied");
     cr_assert_eq(a->game->st.seq, 0);
-    cr_assert(at_table(a));
+    cr_assert(tc_at_table(a));
 
     /* 4. events naming seat 200 (revealing a fiction prompt) and card 60000: ignored */
     uint32_t moves_before = a->game->moves;
     atomic_store(&cmd, SEND_BAD_EVENTS);
-    loop_until(a, 1500, NULL);
+    tc_loop_until(a, 1500, NULL);
     cr_assert_gt(a->game->moves, moves_before, "the update carrying the events did not arrive");
     cr_assert_eq(a->game->fiction_card, PL_NO_CARD, "a prompt revealed by seat 200 was taken");
 
     /* 5. a whole and consistent view, but another seat's (its hand shown as ours): refused */
     atomic_store(&cmd, SEND_OTHER_VIEW);
-    loop_until(a, 1500, NULL);
+    tc_loop_until(a, 1500, NULL);
     cr_assert_eq(a->game->st.viewer, 0, "another seat's view was taken as ours");
     cr_assert_eq(memcmp(a->game->st.seat[0].hand, good_view.seat[0].hand, sizeof good_view.seat[0].hand), 0);
     pc_app_destroy(a);

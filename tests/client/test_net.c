@@ -97,27 +97,9 @@ static void push_key(SDL_Keycode k)
 }
 
 /* run the client's loop for up to ms, or until done(a) */
-static int loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *))
-{
-    Uint32 end = SDL_GetTicks() + (Uint32)ms;
-    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
-        SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, 20)) {
-            pc_app_event(a, &ev);
-            while (SDL_PollEvent(&ev)) pc_app_event(a, &ev);
-        }
-        pc_app_tick(a);
-        if (a->dirty) pc_app_draw(a);
-        if (done(a)) return 1;
-    }
-    return 0;
-}
-
-static int ready(pc_app_t *a) { return pc_net_state(a) == PC_NET_READY; }
-static int at_table(pc_app_t *a) { return a->game && a->game->remote && a->screen == PC_SCREEN_TABLE; }
 static int lost(pc_app_t *a) { return pc_net_state(a) == PC_NET_LOST; }
-static int back_at_table(pc_app_t *a) { return ready(a) && at_table(a); }
-static int watching(pc_app_t *a) { return at_table(a) && a->game->my_seat == -1; }
+static int back_at_table(pc_app_t *a) { return tc_net_ready(a) && tc_at_table(a); }
+static int watching(pc_app_t *a) { return tc_at_table(a) && a->game->my_seat == -1; }
 
 static uint32_t acted_at = 0xFFFFFFFFu, goal_seq;
 
@@ -153,9 +135,9 @@ Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, 
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", port);
     pc_net_connect(a, addr);
-    cr_assert(loop_until(a, 10000, ready), "connected and greeted (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "connected and greeted (%s)", a->net_status);
     pc_net_create_table(a);
-    cr_assert(loop_until(a, 10000, at_table), "a table is created and joined (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, tc_at_table), "a table is created and joined (%s)", a->net_status);
     int seat = a->game->my_seat;
     cr_assert(seat >= 0);
     char tok[1024];
@@ -163,30 +145,30 @@ Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, 
     cr_assert(access(tok, R_OK) == 0, "the seat token is kept in the config folder (%s)", tok);
 
     goal_seq = a->game->st.seq + 30;
-    cr_assert(loop_until(a, 30000, play_a_while), "the game goes on: seq %u, wait %d, expected %x, status %s, flash %s",
+    cr_assert(tc_loop_until(a, 30000, play_a_while), "the game goes on: seq %u, wait %d, expected %x, status %s, flash %s",
               a->game->st.seq, a->game->st.wait, pl_expected(&a->game->st), a->net_status, a->flash);
     uint32_t seq_before = a->game->st.seq;
     cr_assert_gt(seq_before, 0);
 
     /* the connection is cut: the server dies, then comes back on the same port and database */
     server_kill(srv);
-    cr_assert(loop_until(a, 10000, lost), "the loss is noticed and shown (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, lost), "the loss is noticed and shown (%s)", a->net_status);
     cr_assert(strlen(a->net_status) > 0);
     srv = server_start();
     cr_assert(srv > 0, "the server restarts");
-    cr_assert(loop_until(a, 15000, back_at_table), "the client reconnects to its seat (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 15000, back_at_table), "the client reconnects to its seat (%s)", a->net_status);
     cr_assert_eq(a->game->my_seat, seat, "the same seat");
     cr_assert_geq(a->game->st.seq, seq_before, "nothing acknowledged was lost");
 
     goal_seq = a->game->st.seq + 30;
     acted_at = 0xFFFFFFFFu;
-    cr_assert(loop_until(a, 30000, play_a_while), "play goes on after the reconnection: seq %u, status %s, flash %s",
+    cr_assert(tc_loop_until(a, 30000, play_a_while), "play goes on after the reconnection: seq %u, status %s, flash %s",
               a->game->st.seq, a->net_status, a->flash);
     /* the same connection now watches the table as an observer: no seat, nothing to play */
     int table = pc_net_table_id(a);
     cr_assert_gt(table, 0);
     pc_net_watch(a, table);
-    cr_assert(loop_until(a, 10000, watching), "watching the table (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, watching), "watching the table (%s)", a->net_status);
     cr_expect_eq(pc_game_human_to_act(a->game), -1, "an observer has nothing to play");
     cr_log_info("table %d seat %d: seq %u before the cut, %u at the end, reconnections noticed", 0, seat,
                 seq_before, a->game->st.seq);

@@ -311,26 +311,33 @@ Test(games, kill9_and_restart_loses_no_acknowledged_move, .timeout = 90)
     ts_cleanup(&s);
 }
 
-Test(games, rejoin_after_a_clean_restart_gets_the_seat_back, .timeout = 30)
+/* Start a server, create a 2-seat demo table, take seat 0 (its token into token), roll once,
+ * then stop the server cleanly. */
+static void one_roll_then_stop(ts_server_t *s, char *token, size_t len)
 {
-    ts_server_t s;
-    cr_assert_eq(ts_start(&s, NULL), 0);
-    int a = ts_hello(s.port);
+    cr_assert_eq(ts_start(s, NULL), 0);
+    int a = ts_hello(s->port);
     json_t *r = ask(a, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", "demo", "seats", 2));
     int table = (int)json_integer_value(json_object_get(r, "table"));
     json_decref(r);
     r = ask(a, json_pack("{s:s,s:i,s:i,s:i,s:s}", "type", "join", "id", 2, "table", table, "seat", 0, "team", "A"));
-    char token[80];
-    snprintf(token, sizeof token, "%s", json_string_value(json_object_get(r, "token")));
+    snprintf(token, len, "%s", json_string_value(json_object_get(r, "token")));
     json_decref(r);
     r = ask(a, json_pack("{s:s,s:i,s:i,s:{s:s}}", "type", "move", "id", 3, "table", table, "move", "type", "roll"));
     cr_assert_str_eq(proto_type(r), "ok");
     json_decref(r);
     close(a);
-    cr_assert_eq(ts_stop(&s), 0);
+    cr_assert_eq(ts_stop(s), 0);
+}
+
+Test(games, rejoin_after_a_clean_restart_gets_the_seat_back, .timeout = 30)
+{
+    ts_server_t s;
+    char token[80];
+    one_roll_then_stop(&s, token, sizeof token);
     cr_assert_eq(ts_restart(&s, NULL), 0);
-    a = ts_hello(s.port);
-    r = ask(a, json_pack("{s:s,s:i,s:s}", "type", "rejoin", "id", 4, "token", token));
+    int a = ts_hello(s.port);
+    json_t *r = ask(a, json_pack("{s:s,s:i,s:s}", "type", "rejoin", "id", 4, "token", token));
     cr_assert_str_eq(proto_type(r), "joined");
     cr_assert_eq(json_integer_value(json_object_get(r, "seat")), 0);
     json_decref(r);
@@ -354,17 +361,10 @@ Test(games, rejoin_after_a_clean_restart_gets_the_seat_back, .timeout = 30)
 Test(games, a_log_from_an_older_hash_version_is_upgraded_not_refused, .timeout = 30)
 {
     ts_server_t s;
-    cr_assert_eq(ts_start(&s, NULL), 0);
-    int a = ts_hello(s.port);
-    json_t *r = ask(a, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", "demo", "seats", 2));
-    int table = (int)json_integer_value(json_object_get(r, "table"));
-    json_decref(r);
-    json_decref(ask(a, json_pack("{s:s,s:i,s:i,s:i,s:s}", "type", "join", "id", 2, "table", table, "seat", 0, "team", "A")));
-    r = ask(a, json_pack("{s:s,s:i,s:i,s:{s:s}}", "type", "move", "id", 3, "table", table, "move", "type", "roll"));
-    cr_assert_str_eq(proto_type(r), "ok");
-    json_decref(r);
-    close(a);
-    cr_assert_eq(ts_stop(&s), 0);
+    char token[80];
+    one_roll_then_stop(&s, token, sizeof token);
+    int a;
+    json_t *r;
 
     /* make it look written by version 1: no version recorded, another hash on the last move */
     sqlite3 *db;

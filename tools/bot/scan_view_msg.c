@@ -2,14 +2,6 @@
 #include <string.h>
 #include "bot.h"
 
-static int is_key(const char *k, size_t n, const char *want)
-{
-    for (size_t i = 0; i < n; i++) /* k holds no NUL (the scanner refuses them): stops at want's end */
-        if (k[i] != want[i])
-            return 0;
-    return want[n] == 0;
-}
-
 static int hex_value(const char *h, size_t n, uint64_t *v)
 {
     char z[17];
@@ -45,13 +37,15 @@ static int scan(const uint8_t *text, size_t len, pl_state_t *view, int have_view
                 return 0; /* a repeated key: the full parser refuses it */
         keys[nk] = k;
         kl[nk++] = n;
-        if (is_key(k, n, "type")) {
+        if (proto_scan_is(k, n, "type")) {
             if (!proto_scan_str(&s, &v, &vn) || have_view)
                 return 0; /* the view before the type: left to the full parser */
-            kind = is_key(v, vn, "update") && have_view_before ? BOT_SCAN_UPDATE : is_key(v, vn, "snapshot") ? BOT_SCAN_SNAPSHOT : 0;
+            kind = proto_scan_is(v, vn, "update") && have_view_before ? BOT_SCAN_UPDATE
+                   : proto_scan_is(v, vn, "snapshot")                 ? BOT_SCAN_SNAPSHOT
+                                                                       : 0;
             if (!kind)
                 return 0;
-        } else if (is_key(k, n, "view")) {
+        } else if (proto_scan_is(k, n, "view")) {
             if (!kind)
                 return 0;
             if (kind == BOT_SCAN_SNAPSHOT) { /* rare: a join or a rejoin; the whole view is saved */
@@ -62,11 +56,11 @@ static int scan(const uint8_t *text, size_t len, pl_state_t *view, int have_view
             if (!proto_view_apply_scan_undo(view, &s, kind == BOT_SCAN_SNAPSHOT ? NULL : &undo))
                 return 0;
             have_view = 1;
-        } else if (is_key(k, n, "view_hash")) {
+        } else if (proto_scan_is(k, n, "view_hash")) {
             if (!proto_scan_str(&s, &v, &vn) || !hex_value(v, vn, view_hash))
                 return 0;
             have_vh = 1;
-        } else if (is_key(k, n, "state_hash")) {
+        } else if (proto_scan_is(k, n, "state_hash")) {
             if (!proto_scan_str(&s, &v, &vn) || !hex_value(v, vn, state_hash))
                 return 0;
             *have_state_hash = 1;
@@ -103,19 +97,19 @@ int bot_scan_ok(const uint8_t *text, size_t len, int64_t *re, int64_t *seq)
         unsigned bit;
         if (!proto_scan_str(&s, &k, &n) || !proto_scan_char(&s, ':'))
             return 0;
-        if (is_key(k, n, "type")) {
-            if (!proto_scan_str(&s, &v, &vn) || !is_key(v, vn, "ok"))
+        if (proto_scan_is(k, n, "type")) {
+            if (!proto_scan_str(&s, &v, &vn) || !proto_scan_is(v, vn, "ok"))
                 return 0;
             is_ok = 1, bit = 1;
-        } else if (is_key(k, n, "re")) {
+        } else if (proto_scan_is(k, n, "re")) {
             if (!proto_scan_int(&s, re))
                 return 0;
             have_re = 1, bit = 2;
-        } else if (is_key(k, n, "seq")) {
+        } else if (proto_scan_is(k, n, "seq")) {
             if (!proto_scan_int(&s, seq))
                 return 0;
             bit = 4;
-        } else if (is_key(k, n, "table")) {
+        } else if (proto_scan_is(k, n, "table")) {
             if (!proto_scan_skip(&s))
                 return 0;
             bit = 8;
