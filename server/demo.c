@@ -38,10 +38,10 @@ pl_ruleset_t *srv_demo_ruleset(void)
     rs->description = text2(rs, "Un petit jeu intégré pour essayer le serveur.",
                             "A small built-in game to try the server.");
     rs->n_counters = 2;
-    rs->counters[0] = (pl_counter_t){ pl_ruleset_strdup(rs, "budget"), text2(rs, "Budget", "Budget"), 0, 100, 20 };
-    rs->counters[1] = (pl_counter_t){ pl_ruleset_strdup(rs, "impact"), text2(rs, "Impact", "Impact"), 0, 100, 0 };
+    rs->counters[0] = (pl_counter_t){ .id = pl_ruleset_strdup(rs, "budget"), .name = text2(rs, "Budget", "Budget"), .min = 0, .max = 100, .start = 20 };
+    rs->counters[1] = (pl_counter_t){ .id = pl_ruleset_strdup(rs, "impact"), .name = text2(rs, "Impact", "Impact"), .min = 0, .max = 100, .start = 0 };
     rs->n_table_counters = 1;
-    rs->table_counters[0] = (pl_counter_t){ pl_ruleset_strdup(rs, "climat"), text2(rs, "Climat", "Climate"), 0, 100, 0 };
+    rs->table_counters[0] = (pl_counter_t){ .id = pl_ruleset_strdup(rs, "climat"), .name = text2(rs, "Climat", "Climate"), .min = 0, .max = 100, .start = 0 };
     rs->n_phases = 1;
     rs->phases[0] = (pl_phase_t){ pl_ruleset_strdup(rs, "parcours"), text2(rs, "Parcours", "Journey"),
                                   text2(rs, "", ""), 0, N_SPACES };
@@ -72,7 +72,7 @@ pl_ruleset_t *srv_demo_ruleset(void)
         }
     }
     rs->n_decks = 1;
-    rs->decks[0] = (pl_deck_t){ pl_ruleset_strdup(rs, "actions"), text2(rs, "Actions", "Actions"), PL_CARD_ACTION, 0, 0, N_ACTIONS };
+    rs->decks[0] = (pl_deck_t){ .id = pl_ruleset_strdup(rs, "actions"), .name = text2(rs, "Actions", "Actions"), .kind = PL_CARD_ACTION, .first = 0, .count = N_ACTIONS };
     uint32_t first = pl_ruleset_add_cards(rs, N_ACTIONS);
     if (first == UINT32_MAX)
         goto fail;

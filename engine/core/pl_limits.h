@@ -7,6 +7,7 @@
 #define PL_MAX_TABLE_COUNTERS 8    /* table-wide counters */
 #define PL_MAX_TOKENS         8    /* token kinds */
 #define PL_MAX_DECKS          16   /* decks in a ruleset */
+#define PL_MAX_TAGS           32   /* card tags with a label */
 #define PL_MAX_CARDS          1024 /* cards a playable ruleset may hold (the loader accepts more) */
 #define PL_MAX_PHASES         16   /* phases on the board */
 #define PL_MAX_SPACES         160  /* spaces on the board */

@@ -172,6 +172,26 @@ int pl_ruleset_card(const pl_ruleset_t *rs, const char *id)
     return -1;
 }
 
+int pl_ruleset_tag(const pl_ruleset_t *rs, const char *id)
+{
+    for (int i = 0; i < rs->n_tags; i++)
+        if (same(rs->tags[i].id, id))
+            return i;
+    return -1;
+}
+
+const char *pl_tag_label(const pl_ruleset_t *rs, const char *tag, int lang)
+{
+    int t = tag && *tag ? pl_ruleset_tag(rs, tag) : -1;
+    return t >= 0 ? pl_text(&rs->tags[t].label, lang) : NULL;
+}
+
+const char *pl_short_name(const pl_text_t *name, const pl_look_t *look, int lang)
+{
+    const char *s = pl_text(&look->short_name, lang);
+    return *s ? s : pl_text(name, lang);
+}
+
 void pl_ruleset_link(pl_ruleset_t *rs)
 {
     for (int s = 0; s < rs->n_spaces; s++) {
@@ -212,6 +232,11 @@ static const char *const space_kinds[PL_SPACE__COUNT] = {
     "plain", "start", "action", "event", "vote", "fiction", "check", "milestone", "branch", "end",
 };
 static const char *const horizons[] = { "none", "short", "medium", "long" };
+static const char *const roles[PL_ROLE__COUNT] = { "resource", "lens", "hidden" };
+static const char *const icons[PL_ICON__COUNT] = {
+    "none", "leaf", "people", "shop", "coin", "clock", "star", "heart", "gear", "scale", "flag", "house",
+    "drop", "bolt", "book", "shield", "key",
+};
 
 static int find_name(const char *const *names, int n, const char *s)
 {
@@ -233,3 +258,8 @@ int pl_horizon_from_name(const char *s)
     int h = find_name(horizons, 4, s);
     return h;
 }
+
+const char *pl_role_name(int r) { return r >= 0 && r < PL_ROLE__COUNT ? roles[r] : "?"; }
+int pl_role_from_name(const char *s) { return find_name(roles, PL_ROLE__COUNT, s); }
+const char *pl_icon_name(int i) { return i >= 0 && i < PL_ICON__COUNT ? icons[i] : "?"; }
+int pl_icon_from_name(const char *s) { return find_name(icons, PL_ICON__COUNT, s); }

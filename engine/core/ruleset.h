@@ -114,6 +114,8 @@ typedef struct {
 typedef struct {
     const char *id;
     pl_text_t name;
+    pl_text_t instructions; /* what players do with a revealed card (a prompt's instructions) */
+    uint16_t seconds;       /* time given for it (prompts; 0: none) */
     uint8_t kind;    /* PL_CARD_* */
     uint8_t keep;    /* played cards stay in front of the player instead of the discard */
     uint16_t first;  /* first card index; a deck's cards are contiguous */
@@ -145,17 +147,50 @@ typedef struct {
     uint8_t first_space, n_spaces;
 } pl_phase_t;
 
+/* How a counter or token is shown (presentation only: the rules never read it). */
+enum {
+    PL_ROLE_RESOURCE = 0, /* a number with its icon (what cards cost, time left...): the default */
+    PL_ROLE_LENS,         /* a gauge per team: the dimensions the game is about */
+    PL_ROLE_HIDDEN,       /* never shown to players */
+    PL_ROLE__COUNT
+};
+
+/* Built-in icons a package may name (icon="leaf"); PL_ICON_NONE draws the counter's initial. */
+enum {
+    PL_ICON_NONE = 0, PL_ICON_LEAF, PL_ICON_PEOPLE, PL_ICON_SHOP, PL_ICON_COIN, PL_ICON_CLOCK,
+    PL_ICON_STAR, PL_ICON_HEART, PL_ICON_GEAR, PL_ICON_SCALE, PL_ICON_FLAG, PL_ICON_HOUSE,
+    PL_ICON_DROP, PL_ICON_BOLT, PL_ICON_BOOK, PL_ICON_SHIELD, PL_ICON_KEY, PL_ICON__COUNT
+};
+
+typedef struct {
+    pl_text_t short_name;  /* used where the name does not fit (empty: the name) */
+    const char *icon_file; /* a PNG inside the package folder (path as loaded), or NULL */
+    uint32_t color;        /* PL_COLOR_SET | 0xRRGGBB, or 0 for the client's palette */
+    uint8_t role;          /* PL_ROLE_* */
+    uint8_t icon;          /* PL_ICON_* */
+    int16_t order;         /* display order among the same role (ties keep declaration order) */
+} pl_look_t;
+#define PL_COLOR_SET 0x01000000u
+
 typedef struct {
     const char *id;
     pl_text_t name;
     int32_t min, max, start;
+    pl_look_t look;
 } pl_counter_t;
 
 typedef struct {
     const char *id;
     pl_text_t name;
     int32_t max;
+    pl_look_t look;
 } pl_token_t;
+
+/* A card tag's label (a verbatim's speaker, a proposal's author, a prompt's theme). */
+typedef struct {
+    const char *id;
+    pl_text_t label;
+} pl_tag_t;
 
 enum {
     PL_SCORE_COUNTER = 1, /* weight * counter[ref] */
@@ -221,6 +256,10 @@ typedef struct pl_ruleset {
     pl_priority_t *priorities; uint32_t n_priorities, cap_priorities;
     pl_score_rule_t *scoring; uint32_t n_scoring, cap_scoring;
 
+    pl_tag_t tags[PL_MAX_TAGS];
+    uint8_t n_tags;
+    pl_text_t table_label;    /* what the table's shared counters belong to ("the region"); empty: none */
+
     pl_range_t end_conds; /* the game ends when any of these holds for the table or any seat */
     uint8_t end_all_finished; /* the game ends when every seat has finished */
 
@@ -253,10 +292,20 @@ int pl_ruleset_deck(const pl_ruleset_t *rs, const char *id);
 int pl_ruleset_space(const pl_ruleset_t *rs, const char *id);
 int pl_ruleset_phase(const pl_ruleset_t *rs, const char *id);
 int pl_ruleset_card(const pl_ruleset_t *rs, const char *id);
+int pl_ruleset_tag(const pl_ruleset_t *rs, const char *id);
+/* The label of a card tag in lang; NULL when the package declares no label for it. */
+const char *pl_tag_label(const pl_ruleset_t *rs, const char *tag, int lang);
+/* A counter's or token's short label in lang, falling back to its name. Never NULL. */
+const char *pl_short_name(const pl_text_t *name, const pl_look_t *look, int lang);
 
 /* Finish a ruleset built by hand or by the loader: compute each space's main predecessor.
  * Call once after the board is complete. */
 void pl_ruleset_link(pl_ruleset_t *rs);
+
+/* French typography (typo.c): copies in to out (cap bytes, always terminated) with the space
+ * before : ; ! ? and the closing guillemet, and after the opening one, made non-breaking, so
+ * that no line of wrapped text starts with punctuation. Returns the length written. */
+size_t pl_typo_fr(const char *in, char *out, size_t cap);
 
 /* The text in lang, falling back to French, then to "". Never NULL. */
 const char *pl_text(const pl_text_t *t, int lang);
@@ -270,5 +319,9 @@ const char *pl_horizon_name(int horizon);
 int pl_card_kind_from_name(const char *s);   /* -1 when unknown */
 int pl_space_kind_from_name(const char *s);  /* -1 when unknown */
 int pl_horizon_from_name(const char *s);     /* -1 when unknown */
+const char *pl_role_name(int role);          /* "resource", "lens", "hidden" */
+int pl_role_from_name(const char *s);        /* -1 when unknown */
+const char *pl_icon_name(int icon);          /* "none", "leaf"... */
+int pl_icon_from_name(const char *s);        /* -1 when unknown */
 
 #endif

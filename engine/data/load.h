@@ -63,6 +63,10 @@ int pl_card_id_add(pl_loader_t *ld, uint32_t card); /* 0, or -1 when the id is t
 pl_range_t pl_load_effects(pl_loader_t *ld, xmlNodePtr parent);
 pl_range_t pl_load_conds(pl_loader_t *ld, xmlNodePtr parent);
 
+/* load_look.c: presentation (the rules never read it). lens_allowed: seat counters only. */
+void pl_load_look(pl_loader_t *ld, xmlNodePtr n, pl_look_t *look, int lens_allowed, const char *what);
+void pl_load_presentation(pl_loader_t *ld, xmlNodePtr pres);
+
 /* load_game.c / load_deck.c / check.c */
 void pl_load_game(pl_loader_t *ld, xmlNodePtr root);
 void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl);   /* declare a deck, read its file */

@@ -79,6 +79,18 @@ static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsig
     return root;
 }
 
+/* What players do with the deck's revealed cards, and the time they have for it. */
+static void load_instructions(pl_loader_t *ld, int d, xmlNodePtr n, const char *what)
+{
+    pl_deck_t *dk = &ld->rs->decks[d];
+    pl_load_text(ld, n, "instructions", &dk->instructions, 0, what);
+    int32_t sec = pl_attr_int(ld, n, "seconds", 0);
+    if (sec < 0 || sec > 3600)
+        pl_err(ld, pl_xml_line(n), "%s: seconds must be 0 to 3600", what);
+    else
+        dk->seconds = (uint16_t)sec;
+}
+
 void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl)
 {
     pl_ruleset_t *rs = ld->rs;
@@ -118,6 +130,7 @@ void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl)
         ld->deck_node[d] = decl;
         ld->deck_file[d] = ld->game_file;
         pl_load_text(ld, decl, "name", &rs->decks[d].name, 1, what);
+        load_instructions(ld, d, decl, what);
     }
 }
 
@@ -131,6 +144,11 @@ static xmlNodePtr open_deck_file(pl_loader_t *ld, int d)
     snprintf(what, sizeof what, "deck '%s'", rs->decks[d].id);
     ld->file = ld->game_file;
     xmlNodePtr root = read_deck_file(ld, d, pl_attr(ld, decl, "file"), ld->deck_line[d]);
+    if (root) {
+        ld->file = ld->deck_file[d];
+        load_instructions(ld, d, root, what);
+        ld->file = ld->game_file;
+    }
     if (root && pl_xml_child(root, "name")) {
         ld->file = ld->deck_file[d];
         pl_load_text(ld, root, "name", &rs->decks[d].name, 1, what);

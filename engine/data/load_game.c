@@ -100,6 +100,7 @@ static void load_counters(pl_loader_t *ld, xmlNodePtr counters)
         char what[96];
         snprintf(what, sizeof what, "%s '%s'", table ? "table counter" : "counter", id);
         pl_load_text(ld, c, "name", &k.name, 1, what);
+        pl_load_look(ld, c, &k.look, !table, what);
         if (table)
             rs->table_counters[rs->n_table_counters++] = k;
         else
@@ -131,6 +132,7 @@ static void load_tokens(pl_loader_t *ld, xmlNodePtr tokens)
         char what[96];
         snprintf(what, sizeof what, "token '%s'", id);
         pl_load_text(ld, c, "name", &t->name, 1, what);
+        pl_load_look(ld, c, &t->look, 0, what);
     }
 }
 
@@ -261,6 +263,7 @@ void pl_load_game(pl_loader_t *ld, xmlNodePtr root)
     snprintf(what, sizeof what, "game '%s'", rs->id ? rs->id : "");
     pl_load_text(ld, root, "title", &rs->title, 1, what);
     pl_load_text(ld, root, "description", &rs->description, 0, what);
+    pl_load_presentation(ld, pl_xml_child(root, "presentation"));
     load_seats_turn(ld, root);
     load_counters(ld, pl_xml_child(root, "counters"));
     load_tokens(ld, pl_xml_child(root, "tokens"));

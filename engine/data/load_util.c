@@ -136,6 +136,18 @@ void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_
         }
         if (!*norm)
             pl_err(ld, line, "empty %s text for %s of %s", lang_name[l], elem, what);
+        if (l == PL_LANG_FR) { /* no-break spaces before : ; ! ? » and after « */
+            size_t cap = strlen(norm) * 2 + 1;
+            char *typo = malloc(cap);
+            if (!typo) {
+                free(norm);
+                ld->oom = 1;
+                continue;
+            }
+            pl_typo_fr(norm, typo, cap);
+            free(norm);
+            norm = typo;
+        }
         t->s[l] = pl_dup(ld, norm);
         free(norm);
     }
