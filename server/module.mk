@@ -15,4 +15,4 @@ SERVER_PKGS := libuv sqlite3 jansson
 $(BUILD)/obj/server/%.o: MODCFLAGS += $(SERVER_DATA_CFLAGS) $(call pkgcflags,$(SERVER_PKGS))
 
 $(SERVER_BIN): $(SERVER_OBJ) $(PROTO_LIB) $(SERVER_DATA_LIB) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0))
+	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))

@@ -21,6 +21,7 @@ libuv1-dev          pkg:libuv
 libsqlite3-dev      pkg:sqlite3
 sqlite3             cmd:sqlite3
 libjansson-dev      pkg:jansson
+libsodium-dev       pkg:libsodium
 libcriterion-dev    pkg:criterion
 libfontconfig-dev   pkg:fontconfig
 fonts-dejavu-core   deb

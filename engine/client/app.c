@@ -1,20 +1,37 @@
-/* app.c -- the client application: window, renderer, the hot-seat game, screens and actions */
+/* app.c -- the client application: window, renderer, the table session and the connection, the main loop */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <SDL_image.h>
+#include "data/package.h"
 #include "client/app.h"
 #include "client/art.h"
 #include "client/i18n.h"
+#include "client/lan.h"
 #include "client/load.h"
-#include "client/net.h"
+#include "client/save.h"
+#include "client/session_local.h"
+#include "client/session_remote.h"
 
-/* the window icon: the four lens colours as quarters of a disc around a pawn, drawn at start */
+void pc_scr_init(pc_scr_t *s)
+{
+    memset(s, 0, sizeof *s);
+    s->detail_card = PL_NO_CARD;
+    s->curtain_seat = -1;
+    s->shown_seat = -1;
+    s->preview_card = PL_NO_CARD;
+    s->summary_seat = -1;
+    s->form.take = 0;
+}
+
+/* the window icon: four coloured quarters of a disc around a pawn, drawn at start */
 static void set_icon(pc_app_t *a)
 {
+    static const unsigned quarters[4] = { 0x4FAE5Bu, 0xE0677Fu, 0xF09A3Eu, 0x4A90D9u };
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGBA32);
-    if (!surf) return;
+    if (!surf)
+        return;
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
     if (r) {
         pc_gfx_t g;
@@ -25,7 +42,7 @@ static void set_icon(pc_app_t *a)
         SDL_SetRenderDrawColor(r, 0, 0, 0, 0);
         SDL_RenderClear(r);
         for (int k = 0; k < 4; k++)
-            pc_arc(&g, 32, 32, 30, 30, (float)k * 1.5708f - 3.1416f, (float)(k + 1) * 1.5708f - 3.1416f, pc_lens_color(k));
+            pc_arc(&g, 32, 32, 30, 30, (float)k * 1.5708f - 3.1416f, (float)(k + 1) * 1.5708f - 3.1416f, pc_rgb(quarters[k]));
         pc_circle(&g, 32, 32, 15, pc_rgb(PC_BG));
         pc_circle(&g, 32, 32, 10, pc_rgb(PC_ACCENT));
         SDL_RenderPresent(r);
@@ -33,6 +50,45 @@ static void set_icon(pc_app_t *a)
         SDL_DestroyRenderer(r);
     }
     SDL_FreeSurface(surf);
+}
+
+/* what the saved hot-seat game is, for the home screen's "resume" button */
+static void look_for_save(pc_app_t *a)
+{
+    a->resume_info[0] = a->resume_err[0] = 0;
+    if (!a->save_path[0] || !a->rs)
+        return;
+    pc_save_t sv;
+    char err[400];
+    if (pc_save_read(a->save_path, &sv, err, sizeof err) != 0) {
+        FILE *f = fopen(a->save_path, "r");
+        if (f) { /* there, but unreadable: say so (the file is left as it is) */
+            fclose(f);
+            snprintf(a->resume_err, sizeof a->resume_err, "%s", _("The saved game cannot be read: it is damaged."));
+        }
+        return;
+    }
+    /* replayed to know whether it is over and which round it reached */
+    pl_state_t *st = malloc(sizeof *st);
+    if (st && !strcmp(sv.package, a->rs->id ? a->rs->id : "") && !strcmp(sv.hash, a->game_hash)) {
+        pl_error_t e;
+        if (pl_replay(a->rs, sv.n_seats, sv.seed, sv.moves, sv.n_moves, st, NULL, NULL, &e) == PL_OK &&
+            st->wait != PL_WAIT_OVER) {
+            char when[32] = "";
+            time_t t = (time_t)sv.started;
+            struct tm tmv;
+            if (t > 0 && localtime_r(&t, &tmv))
+                strftime(when, sizeof when, "%d/%m %H:%M", &tmv);
+            snprintf(a->resume_info, sizeof a->resume_info, _("round %d, started %s"), st->round, when);
+        } else if (st->wait != PL_WAIT_OVER) {
+            snprintf(a->resume_err, sizeof a->resume_err, "%s", _("The saved game is damaged: it cannot be resumed."));
+        }
+    } else if (st) {
+        snprintf(a->resume_err, sizeof a->resume_err, "%s",
+                 _("The saved game belongs to another game or another version of it."));
+    }
+    free(st);
+    pc_save_free(&sv);
 }
 
 pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
@@ -45,18 +101,16 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
     a->opt = *o;
     a->lang = o->lang;
     a->text_size = 1;
-    a->detail_card = PL_NO_CARD;
-    a->curtain_seat = -1;
-    a->shown_seat = -1;
-    a->focus = -1;
-    a->mouse_x = a->mouse_y = -1000;
-    snprintf(a->addr, sizeof a->addr, "%s", o->connect ? o->connect : "127.0.0.1:7878");
+    pc_scr_init(&a->scr);
+    snprintf(a->scr.addr, sizeof a->scr.addr, "%s", o->connect ? o->connect : "127.0.0.1:7878");
     pc_i18n_init();
     pc_i18n_set_lang(a->lang);
 
     Uint32 wflags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->hidden) wflags |= SDL_WINDOW_HIDDEN;
-    if (o->fullscreen) wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (o->hidden)
+        wflags |= SDL_WINDOW_HIDDEN;
+    if (o->fullscreen)
+        wflags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     a->fullscreen = o->fullscreen;
     a->win = SDL_CreateWindow("Plateau", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w, o->h, wflags);
     if (!a->win) {
@@ -65,32 +119,47 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
     }
     SDL_SetWindowMinimumSize(a->win, 640, 360);
     set_icon(a);
-    if (!o->software) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!o->software)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     if (!a->ren) {
         snprintf(err, errlen, "cannot create a renderer: %s", SDL_GetError());
         goto fail;
     }
-    if (!pc_gfx_init(&a->gfx, a->ren, o->font, err, errlen)) goto fail;
+    if (!pc_gfx_init(&a->gfx, a->ren, o->font, err, errlen))
+        goto fail;
+    pc_ui_init(&a->ui, &a->gfx);
 
-    if (o->game_dir) snprintf(a->game_dir, sizeof a->game_dir, "%s", o->game_dir);
+    if (o->game_dir)
+        snprintf(a->game_dir, sizeof a->game_dir, "%s", o->game_dir);
     else if (!pc_default_game_dir(a->game_dir, sizeof a->game_dir))
-        snprintf(a->game_dir, sizeof a->game_dir, "game-data/achats-durables");
+        snprintf(a->game_dir, sizeof a->game_dir, "game-data");
     a->rs = pc_load_game(a->game_dir, a->load_msg, sizeof a->load_msg);
     if (!a->rs && o->game_dir) { /* an explicit --game that fails is an error */
         snprintf(err, errlen, "%s", a->load_msg);
         goto fail;
     }
+    if (a->rs && pl_package_hash(a->game_dir, a->game_hash, a->load_msg, sizeof a->load_msg) != 0)
+        a->game_hash[0] = 0;
+    if (o->no_save)
+        a->save_path[0] = 0;
+    else if (o->save_path)
+        snprintf(a->save_path, sizeof a->save_path, "%s", o->save_path);
+    else if (!pc_save_default_path(a->save_path, sizeof a->save_path))
+        a->save_path[0] = 0;
+    look_for_save(a);
 
     if (o->screen) {
         if (!pc_app_stage(a, o->screen)) {
-            snprintf(err, errlen, "cannot show screen %s (names: home settings lobby table detail "
-                     "curtain vote reveal fiction choice end)", o->screen);
+            snprintf(err, errlen, "cannot show screen %s (names: home settings lobby create table detail curtain "
+                     "vote reveal fiction choice event summary leave end)", o->screen);
             goto fail;
         }
     } else if (o->connect) {
-        pc_app_set_screen(a, PC_SCREEN_LOBBY);
-        pc_net_connect(a, o->connect);
+        pc_app_connect(a, o->connect);
+    } else if (a->resume_info[0] || a->resume_err[0]) {
+        pc_app_set_screen(a, PC_SCREEN_HOME); /* a saved game: offer it before anything is replaced */
     } else if (pc_app_new_game(a)) {
         pc_app_set_screen(a, PC_SCREEN_TABLE);
     } else {
@@ -102,55 +171,143 @@ fail:
     return NULL;
 }
 
+static void drop_session(pc_app_t *a)
+{
+    pc_session_destroy(a->session);
+    a->session = NULL;
+    a->scr.detail_card = PL_NO_CARD;
+    a->scr.curtain_seat = -1;
+    a->scr.shown_seat = -1;
+    a->scr.summary_seat = -1;
+    a->scr.prompt_start = 0;
+    a->scr.log_scroll = 0;
+    a->scr.confirm = PC_CONFIRM_NONE;
+}
+
 void pc_app_destroy(pc_app_t *a)
 {
-    if (!a) return;
-    pc_net_close(a);
+    if (!a)
+        return;
+    drop_session(a); /* before the connection it listens to */
+    pc_conn_close(a->conn);
     pc_lan_close(a);
-    pc_game_destroy(a->game);
+    pc_host_stop(&a->host);
     pl_ruleset_destroy(a->rs);
-    if (a->ren) pc_gfx_fini(&a->gfx);
-    if (a->ren) SDL_DestroyRenderer(a->ren);
-    if (a->win) SDL_DestroyWindow(a->win);
+    if (a->ren)
+        pc_gfx_fini(&a->gfx);
+    if (a->ren)
+        SDL_DestroyRenderer(a->ren);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
     free(a);
+}
+
+static void local_opts(pc_app_t *a, pc_local_opts_t *lo)
+{
+    memset(lo, 0, sizeof *lo);
+    lo->rs = a->rs;
+    lo->package_hash = a->game_hash;
+    lo->lang = a->lang;
+    lo->bot_delay_ms = a->opt.bot_delay_ms;
+    lo->save_path = a->save_path[0] && a->game_hash[0] ? a->save_path : NULL;
 }
 
 int pc_app_new_game(pc_app_t *a)
 {
     char err[256];
-    if (!a->rs) return 0;
+    if (!a->rs)
+        return 0;
     int seats = a->opt.seats ? a->opt.seats : a->rs->turn.default_seats;
-    if (seats < a->rs->turn.min_seats) seats = a->rs->turn.min_seats;
-    if (seats > a->rs->turn.max_seats && a->rs->turn.max_seats) seats = a->rs->turn.max_seats;
-    if (seats < 1) seats = 4;
-    if (seats > PL_MAX_SEATS) seats = PL_MAX_SEATS;
+    if (seats < a->rs->turn.min_seats)
+        seats = a->rs->turn.min_seats;
+    if (seats > a->rs->turn.max_seats && a->rs->turn.max_seats)
+        seats = a->rs->turn.max_seats;
+    if (seats < 1)
+        seats = 4;
+    if (seats > PL_MAX_SEATS)
+        seats = PL_MAX_SEATS;
     int humans = a->opt.humans < seats ? a->opt.humans : seats;
-    unsigned mask = (1u << humans) - 1u;
-    uint64_t seed = a->opt.seed ? a->opt.seed : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
-    pc_game_t *g = pc_game_create(a->rs, seats, mask, seed, a->lang, err, sizeof err);
-    if (!g) {
+    pc_local_opts_t lo;
+    local_opts(a, &lo);
+    lo.n_seats = seats;
+    lo.human = (1u << humans) - 1u;
+    lo.seed = a->opt.seed_set ? a->opt.seed : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
+    pc_session_t *s = pc_session_local_create(&lo, err, sizeof err);
+    if (!s) {
         snprintf(a->load_msg, sizeof a->load_msg, "%s", err);
         return 0;
     }
-    pc_game_destroy(a->game);
-    a->game = g;
-    pc_game_logf(g, -1, "%s", _("A new table is set. Good game!"));
-    a->detail_card = PL_NO_CARD;
-    a->curtain_seat = -1;
-    a->shown_seat = -1;
-    a->fiction_start = 0;
-    a->flash[0] = 0;
-    a->next_bot_at = 0;
+    pc_conn_close(a->conn); /* a hot-seat table at this screen: no server */
+    a->conn = NULL;
+    drop_session(a);
+    a->session = s;
+    a->resume_info[0] = a->resume_err[0] = 0;
+    a->scr.flash[0] = 0;
+    if (pc_session_local_save_error(s)[0])
+        snprintf(a->scr.flash, sizeof a->scr.flash, "%s %s", _("This game will not be saved:"), pc_session_local_save_error(s));
     a->dirty = 1;
     return 1;
 }
 
+int pc_app_resume(pc_app_t *a)
+{
+    char err[sizeof a->resume_err];
+    if (!a->rs || !a->save_path[0]) {
+        snprintf(a->resume_err, sizeof a->resume_err, "%s", _("No saved game."));
+        return 0;
+    }
+    pc_local_opts_t lo;
+    local_opts(a, &lo);
+    lo.save_path = a->save_path;
+    pc_session_t *s = pc_session_local_resume(&lo, err, sizeof err);
+    if (!s) {
+        snprintf(a->resume_err, sizeof a->resume_err, "%s", err);
+        a->dirty = 1;
+        return 0;
+    }
+    pc_conn_close(a->conn);
+    a->conn = NULL;
+    drop_session(a);
+    a->session = s;
+    a->resume_info[0] = a->resume_err[0] = 0;
+    pc_app_set_screen(a, s->st.wait == PL_WAIT_OVER ? PC_SCREEN_END : PC_SCREEN_TABLE);
+    return 1;
+}
+
+void pc_app_leave(pc_app_t *a)
+{
+    int remote = a->session && a->session->kind == PC_SESSION_REMOTE;
+    drop_session(a);
+    if (remote && a->conn) {
+        pc_conn_leave(a->conn);
+        pc_app_set_screen(a, PC_SCREEN_LOBBY);
+    } else {
+        look_for_save(a); /* the game left stays on disk: home offers it again */
+        pc_app_set_screen(a, PC_SCREEN_HOME);
+    }
+}
+
+void pc_app_connect(pc_app_t *a, const char *addr)
+{
+    char err[300];
+    drop_session(a);
+    pc_conn_close(a->conn);
+    a->conn = pc_conn_open(addr, a->lang, err, sizeof err);
+    if (!a->conn)
+        snprintf(a->scr.flash, sizeof a->scr.flash, "%s", err);
+    else
+        a->scr.flash[0] = 0;
+    pc_app_set_screen(a, PC_SCREEN_LOBBY);
+}
+
 void pc_app_set_screen(pc_app_t *a, int screen)
 {
-    if (screen != a->screen) a->prev_screen = a->screen;
-    a->screen = screen;
-    a->focus = -1;
-    a->flash[0] = 0;
+    if (screen != a->scr.screen)
+        a->scr.prev_screen = a->scr.screen;
+    a->scr.screen = screen;
+    a->ui.focus = -1;
+    a->scr.field = PC_FIELD_NONE;
+    a->scr.confirm = PC_CONFIRM_NONE;
     a->dirty = 1;
 }
 
@@ -158,14 +315,17 @@ void pc_app_set_lang(pc_app_t *a, int lang)
 {
     a->lang = lang;
     pc_i18n_set_lang(lang);
-    if (a->game) a->game->lang = lang;
+    if (a->session)
+        pc_session_set_lang(a->session, lang);
+    pc_conn_set_lang(a->conn, lang);
     a->dirty = 1;
 }
 
 void pc_app_set_text_size(pc_app_t *a, int size)
 {
-    static const float scales[3] = {0.88f, 1.0f, 1.15f};
-    if (size < 0 || size > 2) return;
+    static const float scales[3] = { 0.88f, 1.0f, 1.15f };
+    if (size < 0 || size > 2)
+        return;
     a->text_size = size;
     a->gfx.text_scale = scales[size];
     pc_gfx_flush(&a->gfx);
@@ -192,16 +352,19 @@ void pc_app_draw(pc_app_t *a)
 {
     pc_gfx_resize(&a->gfx);
     draw_background(a);
-    pc_ui_begin(a);
-    switch (a->screen) {
+    pc_ui_begin(&a->ui);
+    switch (a->scr.screen) {
     case PC_SCREEN_HOME: pc_screen_home(a); break;
     case PC_SCREEN_TABLE: pc_screen_table(a); break;
     case PC_SCREEN_END: pc_screen_end(a); break;
     case PC_SCREEN_SETTINGS: pc_screen_settings(a); break;
     case PC_SCREEN_LOBBY: pc_screen_lobby(a); break;
+    case PC_SCREEN_CREATE: pc_screen_create(a); break;
     default: break;
     }
-    if (a->focus >= a->n_btn) a->focus = -1;
+    pc_overlay_confirm(a);
+    if (a->ui.focus >= a->ui.n_btn)
+        a->ui.focus = -1;
     pc_gfx_end_frame(&a->gfx);
     a->frames++;
     a->dirty = 0;
@@ -218,7 +381,8 @@ unsigned char *pc_app_read_rgb(pc_app_t *a, int *w, int *h)
     int ww, hh;
     SDL_GetRendererOutputSize(a->ren, &ww, &hh);
     unsigned char *px = SDL_malloc((size_t)ww * (size_t)hh * 3);
-    if (!px) return NULL;
+    if (!px)
+        return NULL;
     if (SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_RGB24, px, ww * 3) != 0) {
         SDL_free(px);
         return NULL;
@@ -232,7 +396,8 @@ int pc_app_save_png(pc_app_t *a, const char *path)
 {
     int w, h;
     unsigned char *px = pc_app_read_rgb(a, &w, &h);
-    if (!px) return 0;
+    if (!px)
+        return 0;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormatFrom(px, w, h, 24, w * 3, SDL_PIXELFORMAT_RGB24);
     int ok = s && IMG_SavePNG(s, path) == 0;
     SDL_FreeSurface(s);
@@ -247,8 +412,10 @@ static void take_screenshot(pc_app_t *a)
     struct tm tmv;
     localtime_r(&t, &tmv);
     strftime(path, sizeof path, "plateau-%Y%m%d-%H%M%S.png", &tmv);
-    if (pc_app_save_png(a, path)) snprintf(a->flash, sizeof a->flash, _("Screenshot saved: %s"), path);
-    else snprintf(a->flash, sizeof a->flash, _("Screenshot failed: %s"), SDL_GetError());
+    if (pc_app_save_png(a, path))
+        snprintf(a->scr.flash, sizeof a->scr.flash, _("Screenshot saved: %s"), path);
+    else
+        snprintf(a->scr.flash, sizeof a->scr.flash, _("Screenshot failed: %s"), SDL_GetError());
     a->dirty = 1;
 }
 
@@ -256,15 +423,19 @@ void pc_app_run(pc_app_t *a)
 {
     a->dirty = 1;
     while (!a->quit) {
-        if (a->dirty) pc_app_render(a);
+        if (a->dirty)
+            pc_app_render(a);
         int wait = pc_app_tick(a);
-        if (a->dirty) continue;
+        if (a->dirty)
+            continue;
         SDL_Event ev;
         int want_shot = 0;
         int got = wait < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, wait);
         while (got) {
-            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F12) want_shot = 1;
-            else pc_app_event(a, &ev);
+            if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_F12)
+                want_shot = 1;
+            else
+                pc_app_event(a, &ev);
             got = SDL_PollEvent(&ev);
         }
         if (want_shot) { /* the frame as it is on screen, before the notice of the capture */

@@ -1,44 +1,46 @@
-/* app.h -- the client application: window, screens, input, the hot-seat game and the main loop */
+/* app.h -- the client application: window and renderer, and the parts it composes: widgets (ui.h),
+ * what is on screen (scr.h), the table session (session.h), the server connection (conn.h) */
 #ifndef PC_APP_H
 #define PC_APP_H
 
+#include <stdio.h>
 #include <SDL.h>
 #include "client/gfx.h"
-#include "client/game.h"
+#include "client/ui.h"
+#include "client/scr.h"
+#include "client/session.h"
+#include "client/conn.h"
+#include "client/host.h"
 
-#define PC_VERSION "0.1.0"
-#define PC_MAX_BUTTONS 160
-#define PC_FICTION_SECONDS 60
-
-enum { PC_SCREEN_HOME = 0, PC_SCREEN_TABLE, PC_SCREEN_END, PC_SCREEN_SETTINGS, PC_SCREEN_LOBBY,
-       PC_SCREEN__COUNT };
+#define PC_VERSION "0.2.0"
 
 /* what a button does */
 enum {
     PC_ACT_NONE = 0, PC_ACT_PLAY_HERE, PC_ACT_JOIN, PC_ACT_HOST, PC_ACT_SETTINGS, PC_ACT_BACK,
     PC_ACT_QUIT, PC_ACT_HOME, PC_ACT_CARD, PC_ACT_PLAY, PC_ACT_ROLL, PC_ACT_CHOOSE, PC_ACT_VOTE,
-    PC_ACT_CURTAIN_OK, PC_ACT_REVEAL_OK, PC_ACT_FICTION_DONE, PC_ACT_DETAIL_CLOSE, PC_ACT_LANG,
-    PC_ACT_FULLSCREEN, PC_ACT_TEXTSIZE, PC_ACT_HUMANS, PC_ACT_NEW_GAME, PC_ACT_ADDR, PC_ACT_SERVER,
-    PC_ACT_TIMEOUT, PC_ACT_CREATE_TABLE, PC_ACT_JOIN_TABLE, PC_ACT_LAN_SERVER, PC_ACT_LAN_PROBE, PC_ACT_WATCH_TABLE, PC_ACT__COUNT
+    PC_ACT_CURTAIN_OK, PC_ACT_REVEAL_OK, PC_ACT_PROMPT_DONE, PC_ACT_DETAIL_CLOSE, PC_ACT_LANG,
+    PC_ACT_FULLSCREEN, PC_ACT_TEXTSIZE, PC_ACT_HUMANS, PC_ACT_NEW_GAME, PC_ACT_FIELD, PC_ACT_SERVER,
+    PC_ACT_LAN_SERVER, PC_ACT_LAN_PROBE, PC_ACT_WATCH_TABLE, PC_ACT_SHOW_TABLE, PC_ACT_JOIN_SEAT,
+    PC_ACT_JOIN_CODE, PC_ACT_REJOIN, PC_ACT_CREATE_FORM, PC_ACT_FORM_PKG, PC_ACT_FORM_SEATS,
+    PC_ACT_FORM_BOT, PC_ACT_FORM_TIMER, PC_ACT_FORM_TAKE, PC_ACT_FORM_SUBMIT, PC_ACT_RESUME,
+    PC_ACT_LEAVE, PC_ACT_CONFIRM_YES, PC_ACT_CONFIRM_NO, PC_ACT_LOG_SCROLL, PC_ACT_LOG_CARD,
+    PC_ACT_SUMMARY_OK, PC_ACT_EVENT_OK, PC_ACT_SIDE_TAB, PC_ACT__COUNT
 };
-
-typedef struct {
-    float x, y, w, h;
-    int act, arg;
-    int enabled;
-} pc_button_t;
 
 typedef struct {
     const char *game_dir;     /* --game (NULL: the default package) */
     const char *font;         /* --font */
     const char *connect;      /* --connect ADDR:PORT */
     const char *screenshot;   /* --screenshot FILE */
-    const char *screen;       /* --screen NAME: first screen (home table settings end lobby) */
+    const char *screen;       /* --screen NAME: first screen or moment (see pc_app_stage) */
+    const char *save_path;    /* --save FILE: the hot-seat save (default under XDG_DATA_HOME) */
+    int no_save;              /* --no-save */
     int lang;                 /* PL_LANG_* */
     int w, h;                 /* window size */
-    int humans;               /* human seats at the hot-seat table (1-4) */
+    int humans;               /* human seats at the hot-seat table (1-8) */
     int seats;                /* seats at the table (0: the game's default) */
     uint64_t seed;
+    int seed_set;
     int bot_delay_ms;         /* pause between bot moves so players can follow (0: at once) */
     int software;             /* software renderer (tests, screenshots) */
     int hidden;               /* no visible window (tests) */
@@ -50,37 +52,24 @@ typedef struct pc_app {
     SDL_Window *win;
     SDL_Renderer *ren;
     pc_gfx_t gfx;
-    pl_ruleset_t *rs;          /* owned */
+    pc_ui_t ui;                /* the widgets of the last frame */
+    pc_scr_t scr;              /* what is on screen */
+    pc_session_t *session;     /* the table played or watched; NULL before one starts */
+    pc_conn_t *conn;           /* the server connection; NULL in hot-seat play */
+    struct pc_lan *lan;        /* LAN discovery; NULL until the lobby looks */
+    pc_host_t host;            /* a server started from this client */
+    pl_ruleset_t *rs;          /* the local game (hot-seat); owned */
     char game_dir[1024];
+    char game_hash[65];        /* its content hash */
     char load_msg[512];        /* why the package could not be loaded */
-    pc_game_t *game;           /* owned; NULL before a game starts */
-    int screen, prev_screen;
+    char save_path[1024];      /* where hot-seat games are kept ("" when not saved) */
+    char resume_info[160];     /* "round 5, 14:02": a saved game to resume ("" when none) */
+    char resume_err[300];      /* why the save cannot be resumed ("" when it can or none) */
     int lang;
     int text_size;             /* 0 small, 1 normal, 2 large */
     int fullscreen;
     int dirty;                 /* something changed: redraw */
     int quit;
-    /* table screen state */
-    int detail_card;           /* card shown in detail, PL_NO_CARD when none */
-    int curtain_seat;          /* hot-seat hand-over: seat asked to take the screen, -1 none */
-    int shown_seat;            /* the seat whose hand is on screen */
-    int preview_card;          /* the hand card shown large next to the list */
-    uint32_t fiction_start;    /* SDL ticks when the fiction timer started, 0 when off */
-    int fiction_left;          /* seconds left shown */
-    uint32_t next_bot_at;      /* SDL ticks when the next bot may move */
-    char flash[512];           /* a refusal or notice shown in the action bar */
-    /* home screen */
-    char addr[128];
-    int addr_focus;
-    char net_status[768];
-    /* buttons of the last frame, for the mouse and keyboard */
-    pc_button_t btn[PC_MAX_BUTTONS];
-    int n_btn;
-    int focus;                 /* index into btn, -1 none */
-    int mouse_x, mouse_y;      /* design units */
-    struct pc_net *net;        /* the server connection, NULL in hot-seat play */
-    struct pc_lan *lan;        /* LAN discovery, NULL until the lobby opens */
-    /* figures */
     unsigned long frames;
 } pc_app_t;
 
@@ -98,26 +87,32 @@ void pc_app_destroy(pc_app_t *a);
 
 /* Handle one SDL event (sets a->dirty when the screen must change). */
 void pc_app_event(pc_app_t *a, const SDL_Event *ev);
-/* Advance bots and timers; returns milliseconds until it needs to run again (-1: never). */
+/* Advance bots and timers, take what the session and the connection said; returns ms until it
+ * needs to run again (-1: never). */
 int pc_app_tick(pc_app_t *a);
 /* Draw the current screen into the back buffer (no present). */
 void pc_app_draw(pc_app_t *a);
-/* Draw the current screen (even if not dirty) and present it. */
+/* Draw the current screen and present it. */
 void pc_app_render(pc_app_t *a);
 /* The main loop: waits for events, redraws only when something changed. Returns at quit. */
 void pc_app_run(pc_app_t *a);
 
-/* Put the app on a screen or a moment of play by name: home settings lobby table detail curtain
- * vote reveal fiction choice end (the table moments are reached by letting bots play every
- * seat from the seed). Returns 0 when the name is unknown or the moment was not reached. */
+/* Put the app on a screen or a moment of play by name (see app_stage.c). 0 when unknown or not
+ * reached. */
 int pc_app_stage(pc_app_t *a, const char *name);
 /* Start a new hot-seat game; returns 1 on success. */
 int pc_app_new_game(pc_app_t *a);
+/* Resume the saved hot-seat game; 1 on success, else 0 with a->resume_err filled. */
+int pc_app_resume(pc_app_t *a);
+/* Leave the table (no question asked), back to the lobby or home. */
+void pc_app_leave(pc_app_t *a);
 void pc_app_set_screen(pc_app_t *a, int screen);
 void pc_app_set_lang(pc_app_t *a, int lang);
 void pc_app_set_text_size(pc_app_t *a, int size);
 void pc_app_toggle_fullscreen(pc_app_t *a);
-/* Perform what a button does. */
+/* Connect to a server (the lobby shows it). */
+void pc_app_connect(pc_app_t *a, const char *addr);
+/* Perform what a button does (actions.c). */
 void pc_app_action(pc_app_t *a, int act, int arg);
 
 /* Save the last rendered frame as PNG; returns 1 on success. */
@@ -131,23 +126,17 @@ void pc_screen_table(pc_app_t *a);
 void pc_screen_end(pc_app_t *a);
 void pc_screen_settings(pc_app_t *a);
 void pc_screen_lobby(pc_app_t *a);
+void pc_screen_create(pc_app_t *a);
 /* Width (design units) of each card when the hand holds n cards. */
 float pc_hand_card_width(int n);
 /* Widths of the large card faces: the detail view and the vote / fiction overlays. */
-#define PC_DETAIL_CARD_W 340.0f
-#define PC_OVERLAY_CARD_W 290.0f
+#define PC_DETAIL_CARD_W 300.0f
+#define PC_OVERLAY_CARD_W 250.0f
 /* Overlays of the table (screen_overlay.c); return 1 when they took the screen. */
 int pc_overlay_table(pc_app_t *a);
-
-/* Buttons (ui.c) */
-void pc_ui_begin(pc_app_t *a);
-/* Add a button and draw it; style 0 primary, 1 secondary, 2 quiet. */
-void pc_ui_button(pc_app_t *a, float x, float y, float w, float h, const char *label, int act,
-                  int arg, int style, int enabled);
-/* Register a clickable region drawn by the caller. */
-void pc_ui_region(pc_app_t *a, float x, float y, float w, float h, int act, int arg);
-int pc_ui_hover(const pc_app_t *a, float x, float y, float w, float h);
-int pc_ui_focused(const pc_app_t *a, int act, int arg);
-void pc_ui_panel(pc_app_t *a, float x, float y, float w, float h, const char *title);
+/* Whether a question or moment covers the table (what is below answers no pointer). */
+int pc_overlay_modal(const pc_app_t *a);
+/* The confirmation asked over any screen (screen_confirm.c); 1 when shown. */
+int pc_overlay_confirm(pc_app_t *a);
 
 #endif

@@ -4,43 +4,55 @@
 
 /* every expected seat, human or not, makes its first legal move (a policy that does not move
  * when the bots get smarter, so that pictures of these moments stay put); 0 when nothing moved */
-static int auto_step(pc_game_t *g)
+static int auto_step(pc_session_t *s)
 {
-    if (g->st.wait == PL_WAIT_OVER) return 0;
-    unsigned exp = pl_expected(&g->st);
-    for (int s = 0; s < g->n_seats; s++) {
-        if (!(exp & (1u << s))) continue;
+    if (s->st.wait == PL_WAIT_OVER)
+        return 0;
+    unsigned exp = pl_expected(&s->st);
+    for (int seat = 0; seat < s->st.n_seats; seat++) {
+        if (!(exp & (1u << seat)))
+            continue;
         pl_move_t mv[PL_MAX_HAND + PL_MAX_OPTIONS + 4];
-        int n = pl_legal_moves(g->rs, &g->st, s, mv, (int)(sizeof mv / sizeof mv[0]));
-        if (n > 0 && pc_game_apply(g, &mv[0]) == PL_OK) return 1;
-        pl_move_t to = {PL_MOVE_TIMEOUT, (uint8_t)s, 0};
-        return pc_game_apply(g, &to) == PL_OK;
+        uint32_t before = s->moves;
+        int n = pl_legal_moves(s->rs, &s->st, seat, mv, (int)(sizeof mv / sizeof mv[0]));
+        if (n > 0)
+            pc_session_move(s, mv[0].type, seat, mv[0].arg);
+        if (s->moves == before)
+            pc_session_move(s, PL_MOVE_TIMEOUT, seat, 0);
+        return s->moves != before;
     }
     return 0;
 }
 
-enum { UNTIL_VOTE = 1, UNTIL_FICTION, UNTIL_REVEAL, UNTIL_END, UNTIL_CHOICE };
+enum { UNTIL_VOTE = 1, UNTIL_FICTION, UNTIL_REVEAL, UNTIL_END, UNTIL_CHOICE, UNTIL_EVENT, UNTIL_PROPOSALS };
 
-static int reached(const pc_game_t *g, int what)
+static int reached(const pc_session_t *s, int what)
 {
     switch (what) {
-    case UNTIL_VOTE: return g->st.wait == PL_WAIT_VOTE;
-    case UNTIL_FICTION: return g->fiction_card != PL_NO_CARD;
-    case UNTIL_REVEAL: return g->reveal_pending;
-    case UNTIL_CHOICE: return g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH;
-    case UNTIL_END: return g->st.wait == PL_WAIT_OVER;
+    case UNTIL_VOTE: return s->st.wait == PL_WAIT_VOTE && s->st.pending.card != PL_NO_CARD;
+    case UNTIL_PROPOSALS: return s->st.wait == PL_WAIT_VOTE && s->st.pending.card == PL_NO_CARD;
+    case UNTIL_FICTION: return s->prompt_card != PL_NO_CARD;
+    case UNTIL_REVEAL: return s->reveal_pending;
+    case UNTIL_CHOICE: return s->st.wait == PL_WAIT_CHOICE || s->st.wait == PL_WAIT_BRANCH;
+    case UNTIL_EVENT: return s->event_card != PL_NO_CARD;
+    case UNTIL_END: return s->st.wait == PL_WAIT_OVER;
     default: return 1;
     }
 }
 
-static int play_until(pc_app_t *a, int what)
+static int play_until(pc_session_t *s, int what)
 {
-    pc_game_t *g = a->game;
     for (int i = 0; i < 20000; i++) {
-        if (reached(g, what)) return 1;
-        if (what != UNTIL_REVEAL) g->reveal_pending = 0;
-        if (what != UNTIL_FICTION) g->fiction_card = PL_NO_CARD;
-        if (!auto_step(g)) return reached(g, what);
+        if (reached(s, what))
+            return 1;
+        if (what != UNTIL_REVEAL)
+            s->reveal_pending = 0;
+        if (what != UNTIL_FICTION)
+            s->prompt_card = PL_NO_CARD;
+        if (what != UNTIL_EVENT)
+            s->event_card = PL_NO_CARD;
+        if (!auto_step(s))
+            return reached(s, what);
     }
     return 0;
 }
@@ -51,46 +63,79 @@ int pc_app_stage(pc_app_t *a, const char *name)
         const char *name;
         int screen, until;
     } stages[] = {
-        {"home", PC_SCREEN_HOME, 0},       {"settings", PC_SCREEN_SETTINGS, 0},
-        {"lobby", PC_SCREEN_LOBBY, 0},     {"table", PC_SCREEN_TABLE, 0},
-        {"detail", PC_SCREEN_TABLE, 0},    {"curtain", PC_SCREEN_TABLE, 0},
-        {"vote", PC_SCREEN_TABLE, UNTIL_VOTE}, {"reveal", PC_SCREEN_TABLE, UNTIL_REVEAL},
-        {"fiction", PC_SCREEN_TABLE, UNTIL_FICTION}, {"choice", PC_SCREEN_TABLE, UNTIL_CHOICE},
-        {"end", PC_SCREEN_END, UNTIL_END},
+        { "home", PC_SCREEN_HOME, 0 },          { "settings", PC_SCREEN_SETTINGS, 0 },
+        { "lobby", PC_SCREEN_LOBBY, 0 },        { "create", PC_SCREEN_CREATE, 0 },
+        { "table", PC_SCREEN_TABLE, 0 },        { "detail", PC_SCREEN_TABLE, 0 },
+        { "curtain", PC_SCREEN_TABLE, 0 },      { "leave", PC_SCREEN_TABLE, 0 },
+        { "vote", PC_SCREEN_TABLE, UNTIL_VOTE }, { "proposals", PC_SCREEN_TABLE, UNTIL_PROPOSALS },
+        { "reveal", PC_SCREEN_TABLE, UNTIL_REVEAL }, { "fiction", PC_SCREEN_TABLE, UNTIL_FICTION },
+        { "choice", PC_SCREEN_TABLE, UNTIL_CHOICE }, { "event", PC_SCREEN_TABLE, UNTIL_EVENT },
+        { "summary", PC_SCREEN_TABLE, UNTIL_EVENT }, { "scores", PC_SCREEN_TABLE, UNTIL_EVENT },
+        { "end", PC_SCREEN_END, UNTIL_END },
     };
     for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
-        if (strcmp(name, stages[i].name)) continue;
+        if (strcmp(name, stages[i].name))
+            continue;
         if (stages[i].screen == PC_SCREEN_TABLE || stages[i].screen == PC_SCREEN_END) {
             /* the moment may not come in every game: the next seeds are tried, in order */
             uint64_t seed = a->opt.seed;
-            int ok = 0;
+            int set = a->opt.seed_set, ok = 0;
+            char keep_save[sizeof a->save_path];
+            memcpy(keep_save, a->save_path, sizeof keep_save);
+            a->save_path[0] = 0; /* a staged game is not a player's: it is not saved */
             for (int t = 0; t < 32 && !ok; t++) {
-                a->opt.seed = seed ? seed + (uint64_t)t : 0;
-                if (!pc_app_new_game(a)) break;
-                unsigned human = a->game->human;
-                a->game->human = (1u << a->game->n_seats) - 1u;
-                ok = !stages[i].until || play_until(a, stages[i].until);
-                a->game->human = human;
+                a->opt.seed = seed + (uint64_t)t;
+                a->opt.seed_set = 1;
+                if (!pc_app_new_game(a))
+                    break;
+                pc_session_t *s = a->session;
+                unsigned mine = s->mine, bots = s->bots;
+                s->mine = (1u << s->st.n_seats) - 1u;
+                s->bots = 0;
+                ok = !stages[i].until || play_until(s, stages[i].until);
+                s->mine = mine;
+                s->bots = bots;
             }
             a->opt.seed = seed;
-            if (!ok) return 0;
-            pc_game_t *g = a->game;
-            if (stages[i].until) {
-                unsigned human = g->human;
-                if (stages[i].until != UNTIL_END) g->human = human | pl_expected(&g->st);
-                else g->human = human;
+            a->opt.seed_set = set;
+            memcpy(a->save_path, keep_save, sizeof keep_save);
+            if (!ok)
+                return 0;
+            pc_session_t *s = a->session;
+            pc_sevent_t e;
+            while (pc_session_next(s, &e)) /* what the staging itself caused is not news */
+                ;
+            if (stages[i].until && stages[i].until != UNTIL_END)
+                s->mine |= pl_expected(&s->st) & ((1u << s->st.n_seats) - 1u);
+            s->bots &= ~s->mine;
+            int h = pc_session_to_act(s);
+            a->scr.shown_seat = h >= 0 ? h : 0;
+            a->scr.event_at = SDL_GetTicks();
+            if (!strcmp(name, "curtain"))
+                a->scr.curtain_seat = 1;
+            if (!strcmp(name, "leave"))
+                a->scr.confirm = PC_CONFIRM_LEAVE;
+            if (!strcmp(name, "scores"))
+                a->scr.side_tab = 1;
+            if (!strcmp(name, "summary")) { /* the turn that just ended, as hot-seat pacing shows it */
+                a->scr.summary_seat = s->event_seat >= 0 ? s->event_seat : 0;
+                int from = s->log_n - 1;
+                while (from > 0 && !(s->log[from].kind == PC_LOG_TURN && s->log[from].seat == a->scr.summary_seat))
+                    from--;
+                a->scr.summary_from = from;
+                s->event_card = PL_NO_CARD;
             }
-            int h = pc_game_human_to_act(g);
-            a->shown_seat = h >= 0 ? h : 0;
-            if (!strcmp(name, "curtain")) a->curtain_seat = 1;
             if (!strcmp(name, "detail")) {
-                const pl_seat_t *s = &g->st.seat[a->shown_seat];
-                if (s->hand_n) a->detail_card = s->hand[0];
+                const pl_seat_t *st = &s->st.seat[a->scr.shown_seat];
+                if (st->hand_n)
+                    a->scr.detail_card = st->hand[0];
             }
-            if (!strcmp(name, "fiction")) {
-                a->fiction_start = SDL_GetTicks() | 1u;
-                a->fiction_left = PC_FICTION_SECONDS;
-            }
+            if (!strcmp(name, "fiction"))
+                a->scr.prompt_start = 0;
+            int keep_confirm = a->scr.confirm;
+            pc_app_set_screen(a, stages[i].screen);
+            a->scr.confirm = keep_confirm;
+            return 1;
         }
         pc_app_set_screen(a, stages[i].screen);
         return 1;

@@ -1,4 +1,4 @@
-/* art.c -- palette, lens and space icons, pawns, dice and gauges */
+/* art.c -- palette, space icons, pawns, dice and gauges */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,13 +11,6 @@ SDL_Color pc_team_color(int seat)
     return pc_rgb(c[(unsigned)seat % PL_MAX_SEATS]);
 }
 
-SDL_Color pc_lens_color(int k)
-{
-    static const unsigned c[4] = {0x4FAE5Bu, 0xE0677Fu, 0xF09A3Eu, 0x4A90D9u};
-    if (k < 0 || k > 3) return pc_rgb(PC_MUTED);
-    return pc_rgb(c[k]);
-}
-
 SDL_Color pc_phase_color(int phase, int n_phases)
 {
     /* a calm sweep from teal through green and gold to coral */
@@ -27,66 +20,6 @@ SDL_Color pc_phase_color(int phase, int n_phases)
     int i = (int)t;
     if (i >= 5) return pc_rgb(stops[5]);
     return pc_mix(pc_rgb(stops[i]), pc_rgb(stops[i + 1]), t - (float)i);
-}
-
-int pc_lens_of(const pc_game_t *g, int counter)
-{
-    for (int k = 0; k < g->n_lens; k++)
-        if (g->lens[k] == counter) return k;
-    return -1;
-}
-
-static void poly(pc_gfx_t *g, const float *xy, int n, SDL_Color c)
-{
-    float cx = 0, cy = 0;
-    for (int i = 0; i < n; i++) {
-        cx += xy[2 * i];
-        cy += xy[2 * i + 1];
-    }
-    cx /= n;
-    cy /= n;
-    for (int i = 0; i < n; i++) {
-        int j = (i + 1) % n;
-        pc_tri(g, cx, cy, xy[2 * i], xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], c);
-    }
-}
-
-void pc_draw_lens_icon(pc_gfx_t *g, int lens, float cx, float cy, float r)
-{
-    SDL_Color bg = pc_lens_color(lens), w = pc_rgb(0xFFFFFFu);
-    pc_circle(g, cx, cy, r, bg);
-    switch (lens) {
-    case 0: { /* a leaf: a vesica tilted 45 degrees, with its vein */
-        float pts[2 * 24];
-        for (int i = 0; i < 24; i++) {
-            float t = (float)i / 24 * 6.2831853f;
-            float lx = cosf(t) * r * 0.62f, ly = sinf(t) * r * 0.32f * (1.0f - 0.15f * cosf(t));
-            float a = -0.785f;
-            pts[2 * i] = cx + lx * cosf(a) - ly * sinf(a);
-            pts[2 * i + 1] = cy + lx * sinf(a) + ly * cosf(a);
-        }
-        poly(g, pts, 24, w);
-        pc_line(g, cx - r * 0.5f, cy + r * 0.5f, cx + r * 0.3f, cy - r * 0.3f, r * 0.1f, bg);
-        break;
-    }
-    case 1: /* two people */
-        pc_circle(g, cx - r * 0.28f, cy - r * 0.25f, r * 0.2f, w);
-        pc_circle(g, cx + r * 0.28f, cy - r * 0.25f, r * 0.2f, w);
-        pc_arc(g, cx - r * 0.28f, cy + r * 0.45f, r * 0.36f, r * 0.36f, 3.1416f, 6.2832f, w);
-        pc_arc(g, cx + r * 0.28f, cy + r * 0.45f, r * 0.36f, r * 0.36f, 3.1416f, 6.2832f, w);
-        break;
-    case 2: /* a little shop */
-        pc_tri(g, cx - r * 0.6f, cy - r * 0.05f, cx, cy - r * 0.6f, cx + r * 0.6f, cy - r * 0.05f, w);
-        pc_fill(g, cx - r * 0.45f, cy - r * 0.05f, r * 0.9f, r * 0.55f, w);
-        pc_fill(g, cx - r * 0.12f, cy + r * 0.15f, r * 0.24f, r * 0.35f, bg);
-        break;
-    case 3: /* a coin */
-        pc_ring(g, cx, cy, r * 0.62f, r * 0.12f, w);
-        pc_text(g, cx, cy, r * 0.8f, w, PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, "\xE2\x82\xAC");
-        break;
-    default:
-        pc_circle(g, cx, cy, r * 0.3f, w);
-    }
 }
 
 void pc_draw_space_icon(pc_gfx_t *g, int kind, float cx, float cy, float r, SDL_Color c)

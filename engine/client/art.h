@@ -3,7 +3,7 @@
 #define PC_ART_H
 
 #include "client/gfx.h"
-#include "client/game.h"
+#include "plateau.h"
 
 /* palette */
 #define PC_BG        0x1B2735u  /* deep slate */
@@ -19,12 +19,11 @@
 #define PC_OK        0x5CB85Cu
 
 SDL_Color pc_team_color(int seat);
-SDL_Color pc_lens_color(int k);
 SDL_Color pc_phase_color(int phase, int n_phases);
-/* the lens (0 environment, 1 social, 2 local economy, 3 public money) of a counter, or -1 */
-int pc_lens_of(const pc_game_t *g, int counter);
 
-void pc_draw_lens_icon(pc_gfx_t *g, int lens, float cx, float cy, float r);
+/* A built-in icon (PL_ICON_*) in white on a disc of colour bg; PL_ICON_NONE draws the first
+ * letter of initial (art_icons.c). */
+void pc_draw_icon(pc_gfx_t *g, int icon, SDL_Color bg, const char *initial, float cx, float cy, float r);
 void pc_draw_space_icon(pc_gfx_t *g, int kind, float cx, float cy, float r, SDL_Color c);
 void pc_draw_pawn(pc_gfx_t *g, float cx, float cy, float r, SDL_Color c, int highlight);
 void pc_draw_die(pc_gfx_t *g, float x, float y, float size, int value);
@@ -41,20 +40,20 @@ void pc_card_name_box(float w, float *nx, float *ny, float *nw, float *nh);
 float pc_card_name_size(float w);
 float pc_card_text_size(float w);
 float pc_card_text_min(float w);
-/* "−2 Budget · −1 Calendrier": what playing the card costs ("" when free). */
+/* "−2 Budget · −1 Semaines": what playing the card costs, short labels ("" when free). */
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len);
 /* Draw a card face; dim greys it out (not playable now). */
 void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float x, float y,
                   float w, int dim, int selected);
 
 /* The board of phases with the pawns. */
-void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+void pc_draw_board(pc_gfx_t *g, const pl_ruleset_t *rs, const pl_state_t *st, int lang, float x,
                    float y, float w, float h);
 /* Where space s is drawn by pc_draw_board in the same box (design units). */
 void pc_board_space_box(const pl_ruleset_t *rs, float x, float y, float w, float h, int s, float *bx,
                         float *by, float *bw, float *bh);
 /* The mire: impact (1-3) against horizon (short, medium, long), a dot per card played. */
-void pc_draw_mire(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+void pc_draw_mire(pc_gfx_t *g, const pl_ruleset_t *rs, const pl_state_t *st, int lang, float x,
                   float y, float w, float h, int only_seat);
 
 #endif

@@ -48,10 +48,9 @@ void pc_board_space_box(const pl_ruleset_t *rs, float x, float y, float w, float
     *bh = b[s].h;
 }
 
-void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+void pc_draw_board(pc_gfx_t *g, const pl_ruleset_t *rs, const pl_state_t *st, int lang, float x,
                    float y, float w, float h)
 {
-    const pl_ruleset_t *rs = gm->rs;
     static box_t b[PL_MAX_SPACES];
     float cw, hh;
     space_boxes(rs, x, y, w, h, b, &cw, &hh);
@@ -109,10 +108,9 @@ void pc_draw_board(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int l
     }
 }
 
-void pc_draw_mire(pc_gfx_t *g, const pc_game_t *gm, const pl_state_t *st, int lang, float x,
+void pc_draw_mire(pc_gfx_t *g, const pl_ruleset_t *rs, const pl_state_t *st, int lang, float x,
                   float y, float w, float h, int only_seat)
 {
-    const pl_ruleset_t *rs = gm->rs;
     float lw = 18, bh = 16; /* axis label room */
     float gx = x + lw, gy = y, gw = w - lw, gh = h - bh;
     float cw = gw / 3, ch = gh / 3;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "client/art.h"
 #include "client/i18n.h"
+#include "text/text.h"
 
 float pc_card_name_size(float w) { return w * 0.085f; }
 float pc_card_text_size(float w) { return w * 0.080f; }
@@ -46,27 +47,17 @@ static const char *horizon_label(int h)
     }
 }
 
-/* a counter's name without its parenthesis: "Calendrier (semaines)" -> "Calendrier" */
-static void short_name(const char *name, char *out, size_t len)
-{
-    const char *p = strstr(name, " (");
-    size_t n = p ? (size_t)(p - name) : strlen(name);
-    if (n >= len) n = len - 1;
-    memcpy(out, name, n);
-    out[n] = 0;
-}
-
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len)
 {
-    const pl_card_t *c = &rs->cards[card];
+    pt_item_t it[8];
+    int n = pt_costs(rs, card, lang, it, 8);
+    size_t used = 0;
     out[0] = 0;
-    for (uint32_t i = 0; i < c->costs.count; i++) {
-        const pl_cost_t *k = &rs->costs[c->costs.first + i];
-        char nm[64], one[96];
-        short_name(k->counter < rs->n_counters ? pl_text(&rs->counters[k->counter].name, lang) : "?", nm, sizeof nm);
-        snprintf(one, sizeof one, "%s\xE2\x88\x92%d %s", i ? " \xC2\xB7 " : "", (int)k->amount, nm);
-        size_t used = strlen(out);
-        if (used + strlen(one) + 1 < len) memcpy(out + used, one, strlen(one) + 1);
+    for (int i = 0; i < n && i < 8 && used + 1 < len; i++) {
+        int w = snprintf(out + used, len - used, "%s%s", i ? " \xC2\xB7 " : "", it[i].text);
+        if (w < 0)
+            break;
+        used += (size_t)w < len - used ? (size_t)w : len - used - 1;
     }
 }
 

@@ -18,6 +18,8 @@ enum {
 
 typedef struct pc_tc_entry pc_tc_entry_t;
 
+#define PC_MAX_IMAGES 32
+
 typedef struct {
     SDL_Renderer *ren;
     char font_path[1024], bold_path[1024];
@@ -31,6 +33,9 @@ typedef struct {
     int n_buckets, n_entries;
     unsigned frame;
     unsigned long renders, hits; /* lines rendered by SDL_ttf / served from the cache */
+    /* images loaded from game packages (icons), by path */
+    struct { char path[512]; SDL_Texture *tex; int failed; } images[PC_MAX_IMAGES];
+    int n_images;
 } pc_gfx_t;
 
 /* Find the fonts (font_override if not NULL, else fontconfig "DejaVu Sans", else known paths).
@@ -43,6 +48,10 @@ void pc_gfx_resize(pc_gfx_t *g);
 void pc_gfx_end_frame(pc_gfx_t *g);
 /* Drop every cached line (language or text size changed). */
 void pc_gfx_flush(pc_gfx_t *g);
+/* A PNG as a texture, loaded once (NULL when it cannot be read: the caller draws without it). */
+SDL_Texture *pc_gfx_image(pc_gfx_t *g, const char *path);
+/* Draw an image centred on (cx, cy) fitting a square of side 2r (design units). */
+void pc_image(pc_gfx_t *g, SDL_Texture *tex, float cx, float cy, float r);
 
 /* The font for a design size (scaled and clamped); NULL when the font cannot be opened. */
 TTF_Font *pc_gfx_font(pc_gfx_t *g, float size, int bold);

@@ -111,6 +111,10 @@ void pc_gfx_fini(pc_gfx_t *g)
     if (!g) return;
     FcFini(); /* fontconfig's caches: nothing of ours refers to them past the look-up */
     pc_gfx_flush(g);
+    for (int i = 0; i < g->n_images; i++)
+        if (g->images[i].tex)
+            SDL_DestroyTexture(g->images[i].tex);
+    g->n_images = 0;
     SDL_free(g->buckets);
     g->buckets = NULL;
     for (int b = 0; b < 2; b++)

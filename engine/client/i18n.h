@@ -1,20 +1,16 @@
-/* i18n.h -- client UI strings through gettext (domain "plateau", English msgids, French catalog) */
+/* i18n.h -- the client's UI language: its words go through engine/text's translation path */
 #ifndef PC_I18N_H
 #define PC_I18N_H
 
-#include <libintl.h>
+#include "text/text.h"
 
-#define PC_DOMAIN "plateau"
-#define _(s) dgettext(PC_DOMAIN, s)
-#define N_(s) (s)
-
-/* Bind the "plateau" domain to the compiled catalogs found next to the executable
- * ($(BUILD)/locale) or under an installed share/locale. Call once at start. */
-void pc_i18n_init(void);
-
-/* Switch the UI language at run time (PL_LANG_FR or PL_LANG_EN). */
+/* The language of the UI (PL_LANG_FR or PL_LANG_EN); words are translated at each use. */
+int pc_i18n_lang(void);
 void pc_i18n_set_lang(int lang);
+#define _(s) pt_tr(pc_i18n_lang(), s)
 
+/* Find the catalogs (see pt_init). Call once at start. */
+void pc_i18n_init(void);
 /* Where the catalogs were found ("" when none: English msgids are shown). */
 const char *pc_i18n_dir(void);
 

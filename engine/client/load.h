@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include "plateau.h"
 
-/* The default package folder: game-data/achats-durables when it has a game.xml, else
- * game-data/example-minimal, looked up from the current directory, then next to the
- * executable and in the installed share folder. Writes it to out; returns 0 when none exists. */
+/* The default package folder: the one game-data/default names, else the first package found;
+ * looked up from the current directory, then next to the executable and in the installed share
+ * folder. Writes it to out; returns 0 when none exists. */
 int pc_default_game_dir(char *out, size_t len);
 
 /* The folder of package id (game-data/<id> with a game.xml, same places as above); 0 when none. */

@@ -1,4 +1,6 @@
-/* opts.c -- command-line flags of the client */
+/* opts.c -- command-line flags of the client (getopt_long; numbers parsed strictly) */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,6 @@ void pc_opts_default(pc_opts_t *o)
     o->w = 1280;
     o->h = 720;
     o->humans = 2;
-    o->seed = 0;
     o->bot_delay_ms = 450;
 }
 
@@ -21,97 +22,145 @@ void pc_opts_usage(FILE *f)
     fprintf(f,
             "usage: plateau [options]\n"
             "  --lang fr|en          language of the game (default fr)\n"
-            "  --game DIR            game package to play (default game-data/achats-durables)\n"
-            "  --connect ADDR:PORT   join a plateau-server\n"
+            "  --game DIR            game package to play (default: the one named in game-data/default)\n"
+            "  --connect ADDR:PORT   join a plateau-server ([::1]:7878 for IPv6)\n"
             "  --font FILE           TrueType font to use instead of DejaVu Sans\n"
             "  --size WxH            window size (default 1280x720)\n"
             "  --fullscreen          start in fullscreen (F11 toggles)\n"
             "  --humans N            teams playing at this screen, 1-8 (default 2; others are bots)\n"
             "  --seats N             teams at the table (default: the game's default)\n"
             "  --seed N              seed of the table (default: from the clock)\n"
-            "  --screen NAME         first screen or moment: home settings lobby table detail curtain\n"
-            "                        vote reveal fiction choice end\n"
+            "  --save FILE           where the hot-seat game is kept after every move\n"
+            "                        (default $XDG_DATA_HOME/plateau/hotseat.save)\n"
+            "  --no-save             do not keep the hot-seat game\n"
+            "  --screen NAME         first screen or moment: home settings lobby create table detail\n"
+            "                        curtain leave vote proposals reveal fiction choice event summary\n"
+            "                        scores end\n"
             "  --screenshot FILE     render the first screen, save it as PNG and exit\n"
             "  --bot-delay MS        pause between bot moves (default 450)\n"
             "  --help                this text\n"
             "  --version             the version\n"
-            "keys: F11 fullscreen, F12 screenshot, Tab/arrows/Enter, 1-9 cards, R roll, Esc back\n");
+            "keys: F11 fullscreen, F12 screenshot, Tab/arrows/Enter, 1-9 0 - = cards and options,\n"
+            "R roll, Page Up/Down the timeline, Esc back\n");
 }
 
-static int need(int i, int argc, const char *flag, char *err, size_t errlen)
+/* a whole decimal number in [lo, hi], nothing else */
+static int number(const char *v, long long lo, long long hi, long long *out)
 {
-    if (i + 1 >= argc) {
-        snprintf(err, errlen, "%s needs a value", flag);
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (errno || end == v || *end || n < lo || n > hi)
         return 0;
-    }
+    *out = n;
     return 1;
 }
 
 int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *f = argv[i];
-        if (!strcmp(f, "--help") || !strcmp(f, "-h")) {
+    enum { O_LANG = 256, O_GAME, O_CONNECT, O_FONT, O_SIZE, O_FULL, O_HUMANS, O_SEATS, O_SEED, O_SAVE,
+           O_NOSAVE, O_SCREEN, O_SHOT, O_DELAY, O_HELP, O_VERSION };
+    static const struct option longs[] = {
+        { "lang", required_argument, 0, O_LANG },     { "game", required_argument, 0, O_GAME },
+        { "connect", required_argument, 0, O_CONNECT }, { "font", required_argument, 0, O_FONT },
+        { "size", required_argument, 0, O_SIZE },     { "fullscreen", no_argument, 0, O_FULL },
+        { "humans", required_argument, 0, O_HUMANS }, { "seats", required_argument, 0, O_SEATS },
+        { "seed", required_argument, 0, O_SEED },     { "save", required_argument, 0, O_SAVE },
+        { "no-save", no_argument, 0, O_NOSAVE },      { "screen", required_argument, 0, O_SCREEN },
+        { "screenshot", required_argument, 0, O_SHOT }, { "bot-delay", required_argument, 0, O_DELAY },
+        { "help", no_argument, 0, O_HELP },           { "version", no_argument, 0, O_VERSION },
+        { 0, 0, 0, 0 },
+    };
+    optind = 1;
+    opterr = 0;
+    int c;
+    long long n;
+    while ((c = getopt_long(argc, argv, ":h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'h':
+        case O_HELP:
             pc_opts_usage(stdout);
             return 1;
-        } else if (!strcmp(f, "--version")) {
+        case O_VERSION:
             printf("plateau %s (rules core %s)\n", PC_VERSION, PLATEAU_VERSION);
             return 1;
-        } else if (!strcmp(f, "--fullscreen")) {
-            o->fullscreen = 1;
-        } else if (!strcmp(f, "--lang") || !strcmp(f, "--game") || !strcmp(f, "--connect") ||
-                   !strcmp(f, "--font") || !strcmp(f, "--size") || !strcmp(f, "--screenshot") ||
-                   !strcmp(f, "--humans") || !strcmp(f, "--seats") || !strcmp(f, "--seed") ||
-                   !strcmp(f, "--screen") || !strcmp(f, "--bot-delay")) {
-            if (!need(i, argc, f, err, errlen)) return -1;
-            const char *v = argv[++i];
-            if (!strcmp(f, "--lang")) {
-                if (!strcmp(v, "fr")) o->lang = PL_LANG_FR;
-                else if (!strcmp(v, "en")) o->lang = PL_LANG_EN;
-                else {
-                    snprintf(err, errlen, "--lang must be fr or en");
-                    return -1;
-                }
-            } else if (!strcmp(f, "--game")) {
-                o->game_dir = v;
-            } else if (!strcmp(f, "--connect")) {
-                if (!strchr(v, ':')) {
-                    snprintf(err, errlen, "--connect needs ADDR:PORT");
-                    return -1;
-                }
-                o->connect = v;
-            } else if (!strcmp(f, "--font")) {
-                o->font = v;
-            } else if (!strcmp(f, "--size")) {
-                int w = 0, h = 0;
-                if (sscanf(v, "%dx%d", &w, &h) != 2 || w < 320 || h < 200 || w > 16384 || h > 16384) {
-                    snprintf(err, errlen, "--size needs WxH, e.g. 1920x1080");
-                    return -1;
-                }
-                o->w = w;
-                o->h = h;
-            } else if (!strcmp(f, "--screenshot")) {
-                o->screenshot = v;
-            } else if (!strcmp(f, "--screen")) {
-                o->screen = v;
-            } else if (!strcmp(f, "--humans") || !strcmp(f, "--seats") || !strcmp(f, "--bot-delay")) {
-                char *end;
-                long n = strtol(v, &end, 10);
-                int lo = !strcmp(f, "--bot-delay") ? 0 : 1, hi = !strcmp(f, "--bot-delay") ? 10000 : PL_MAX_SEATS;
-                if (*end || n < lo || n > hi) {
-                    snprintf(err, errlen, "%s: bad number %s", f, v);
-                    return -1;
-                }
-                if (!strcmp(f, "--humans")) o->humans = (int)n;
-                else if (!strcmp(f, "--seats")) o->seats = (int)n;
-                else o->bot_delay_ms = (int)n;
-            } else {
-                o->seed = strtoull(v, NULL, 10);
+        case O_FULL: o->fullscreen = 1; break;
+        case O_NOSAVE: o->no_save = 1; break;
+        case O_LANG:
+            if (!strcmp(optarg, "fr"))
+                o->lang = PL_LANG_FR;
+            else if (!strcmp(optarg, "en"))
+                o->lang = PL_LANG_EN;
+            else {
+                snprintf(err, errlen, "--lang must be fr or en, not '%s'", optarg);
+                return -1;
             }
-        } else {
-            snprintf(err, errlen, "unknown option %s (try --help)", f);
+            break;
+        case O_GAME: o->game_dir = optarg; break;
+        case O_CONNECT:
+            if (!strchr(optarg, ':')) {
+                snprintf(err, errlen, "--connect needs ADDR:PORT, not '%s'", optarg);
+                return -1;
+            }
+            o->connect = optarg;
+            break;
+        case O_FONT: o->font = optarg; break;
+        case O_SIZE: {
+            int w = 0, h = 0;
+            char tail;
+            if (sscanf(optarg, "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 200 || w > 16384 || h > 16384) {
+                snprintf(err, errlen, "--size needs WxH, e.g. 1920x1080, not '%s'", optarg);
+                return -1;
+            }
+            o->w = w;
+            o->h = h;
+            break;
+        }
+        case O_HUMANS:
+        case O_SEATS:
+            if (!number(optarg, 1, PL_MAX_SEATS, &n)) {
+                snprintf(err, errlen, "%s must be a number from 1 to %d, not '%s'", c == O_HUMANS ? "--humans" : "--seats",
+                         PL_MAX_SEATS, optarg);
+                return -1;
+            }
+            if (c == O_HUMANS)
+                o->humans = (int)n;
+            else
+                o->seats = (int)n;
+            break;
+        case O_DELAY:
+            if (!number(optarg, 0, 10000, &n)) {
+                snprintf(err, errlen, "--bot-delay must be 0 to 10000 milliseconds, not '%s'", optarg);
+                return -1;
+            }
+            o->bot_delay_ms = (int)n;
+            break;
+        case O_SEED: {
+            char *end;
+            errno = 0;
+            unsigned long long s = strtoull(optarg, &end, 10);
+            if (errno || end == optarg || *end || optarg[0] == '-') {
+                snprintf(err, errlen, "--seed must be a whole number, not '%s'", optarg);
+                return -1;
+            }
+            o->seed = s;
+            o->seed_set = 1;
+            break;
+        }
+        case O_SAVE: o->save_path = optarg; break;
+        case O_SCREEN: o->screen = optarg; break;
+        case O_SHOT: o->screenshot = optarg; break;
+        case ':':
+            snprintf(err, errlen, "%s needs a value", argv[optind - 1]);
+            return -1;
+        default:
+            snprintf(err, errlen, "unknown option %s (try --help)", argv[optind - 1]);
             return -1;
         }
+    }
+    if (optind < argc) {
+        snprintf(err, errlen, "unexpected argument '%s' (try --help)", argv[optind]);
+        return -1;
     }
     return 0;
 }

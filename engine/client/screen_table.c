@@ -1,166 +1,229 @@
-/* screen_table.c -- the table: board, teams and their lenses, the hand, the mire, the log, the action bar */
+/* screen_table.c -- the table: board and shared targets, teams and their counters, the hand, the mire or the
+ * scores, the timeline, the action bar */
 #include <stdio.h>
 #include <string.h>
 #include "client/app.h"
 #include "client/art.h"
 #include "client/i18n.h"
-#include "client/net.h"
+#include "client/look.h"
 #include "client/table_util.h"
+
+#define BOARD_X 16.0f
+#define BOARD_Y 52.0f
+#define BOARD_W 848.0f
+#define BOARD_H 212.0f
+
+/* the label of number key n (1-12) on this keyboard: the number row, by position */
+static const char *key_label(int n)
+{
+    static const SDL_Scancode sc[12] = { SDL_SCANCODE_1, SDL_SCANCODE_2, SDL_SCANCODE_3, SDL_SCANCODE_4,
+                                         SDL_SCANCODE_5, SDL_SCANCODE_6, SDL_SCANCODE_7, SDL_SCANCODE_8,
+                                         SDL_SCANCODE_9, SDL_SCANCODE_0, SDL_SCANCODE_MINUS, SDL_SCANCODE_EQUALS };
+    static char buf[12][16];
+    if (n < 1 || n > 12)
+        return "";
+    if (n <= 10) { /* digits read as digits whatever the layout (they are the shifted keys in French) */
+        snprintf(buf[n - 1], sizeof buf[0], "%d", n % 10);
+        return buf[n - 1];
+    }
+    const char *k = SDL_GetKeyName(SDL_GetKeyFromScancode(sc[n - 1]));
+    snprintf(buf[n - 1], sizeof buf[0], "%s", k && *k ? k : (n == 11 ? "-" : "="));
+    return buf[n - 1];
+}
 
 static void top_bar(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
-    const pc_game_t *gm = a->game;
-    pc_text(g, 18, 22, 17, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, pl_text(&gm->rs->title, a->lang));
-    char b[160], team[64];
-    pc_team_name(a, gm->st.current, 1, team, sizeof team);
-    if (gm->st.wait == PL_WAIT_OVER) snprintf(b, sizeof b, "%s", _("Game over"));
-    else if (gm->rs->turn.max_rounds)
-        snprintf(b, sizeof b, _("Round %d of %d  ·  %s to play"), gm->st.round, gm->rs->turn.max_rounds, team);
-    else snprintf(b, sizeof b, _("Round %d  ·  %s to play"), gm->st.round, team);
+    const pc_session_t *s = a->session;
+    const pl_state_t *st = &s->st;
+    float tw = pc_text_clip(g, 18, 22, 17, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, pl_text(&s->rs->title, a->lang), 300);
+    if (s->title[0])
+        pc_text(g, 30 + tw, 22, 12, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_MIDDLE, s->title);
+    char b[200], team[80];
+    pc_team_name(a, st->current, 1, team, sizeof team);
+    if (st->wait == PL_WAIT_OVER)
+        snprintf(b, sizeof b, "%s", _("Game over"));
+    else if (s->rs->turn.max_rounds)
+        snprintf(b, sizeof b, _("Round %d of %d  ·  to play: %s"), st->round, s->rs->turn.max_rounds, team);
+    else
+        snprintf(b, sizeof b, _("Round %d  ·  to play: %s"), st->round, team);
     float w = pc_text_width(g, 14, 1, b);
+    if (w > 420)
+        w = 420;
     pc_round(g, 640 - w / 2 - 30, 8, w + 60, 28, 14, pc_rgb(PC_PANEL));
-    pc_circle(g, 640 - w / 2 - 14, 22, 6, pc_team_color(gm->st.current));
-    pc_text(g, 640 + 6, 22, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, b);
-    if (gm->remote) { /* the connection state, always visible in network play */
-        static const unsigned dot[5] = {0x7A8796u, PC_ACCENT, PC_ACCENT, PC_DANGER, PC_OK};
-        int ns = pc_net_state(a);
-        static const char *names[5] = {N_("offline"), N_("connecting"), N_("connecting"), N_("reconnecting"), N_("online")};
-        pc_circle(g, 920, 22, 5, pc_rgb(dot[ns % 5]));
-        pc_text(g, 930, 22, 11, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, _(names[ns % 5]));
+    pc_circle(g, 640 - w / 2 - 14, 22, 6, pc_team_color(st->current));
+    pc_text_clip(g, 640 - w / 2 + 2, 22, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, b, w + 10);
+    if (s->kind == PC_SESSION_REMOTE) { /* the connection state and the team code, always visible */
+        static const unsigned dot[5] = { 0x7A8796u, PC_ACCENT, PC_ACCENT, PC_DANGER, PC_OK };
+        static const char *names[5] = { N_("offline"), N_("connecting"), N_("connecting"), N_("reconnecting"), N_("online") };
+        int ns = pc_conn_state(a->conn);
+        pc_circle(g, 884, 22, 5, pc_rgb(dot[ns % 5]));
+        pc_text(g, 894, 22, 11, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, _(names[ns % 5]));
+        const char *code = pc_conn_code(a->conn);
+        if (code[0]) {
+            snprintf(b, sizeof b, _("Team code: %s"), code);
+            pc_text(g, 1032, 22, 11.5f, pc_rgb(PC_ACCENT), PC_T_MIDDLE | PC_T_BOLD | PC_T_RIGHT, b);
+        }
     }
-    pc_ui_button(a, 1040, 8, 108, 28, _("Settings"), PC_ACT_SETTINGS, 0, 2, 1);
-    pc_ui_button(a, 1156, 8, 108, 28, _("Menu"), PC_ACT_HOME, 0, 2, 1);
+    pc_ui_button(&a->ui, 1044, 8, 104, 28, _("Settings"), PC_ACT_SETTINGS, 0, 2, 1);
+    pc_ui_button(&a->ui, 1156, 8, 108, 28, _("Leave"), PC_ACT_LEAVE, 0, 2, 1);
 }
 
-/* the lens gauge under the pointer, named in a bubble after everything else is drawn */
+/* a counter under the pointer, named in a bubble after everything else is drawn */
 static struct {
-    int on, seat, lens;
+    int on, seat, counter;
     float x, y;
-} lens_tip;
+} tip;
 
-static void draw_lens_tip(pc_app_t *a)
+static void draw_tip(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
-    const pc_game_t *gm = a->game;
-    int c = gm->lens[lens_tip.lens];
-    char b[160], team[64];
-    pc_team_name(a, lens_tip.seat, 0, team, sizeof team);
-    snprintf(b, sizeof b, _("%s  ·  %s: %d / %d"), team, pl_text(&gm->rs->counters[c].name, a->lang),
-             (int)gm->st.seat[lens_tip.seat].counter[c], (int)gm->rs->counters[c].max);
-    float w = pc_text_width(g, 12, 1, b) + 44, x = lens_tip.x;
-    if (x + w > 1272) x = 1272 - w;
-    pc_round(g, x + 2, lens_tip.y + 3, w, 30, 8, pc_alpha(pc_rgb(0x000000u), 90));
-    pc_round(g, x, lens_tip.y, w, 30, 8, pc_rgb(PC_PAPER));
-    pc_draw_lens_icon(g, lens_tip.lens, x + 16, lens_tip.y + 15, 9);
-    pc_text(g, x + 32, lens_tip.y + 15, 12, pc_rgb(PC_PAPER_INK), PC_T_BOLD | PC_T_MIDDLE, b);
+    const pc_session_t *s = a->session;
+    int c = tip.counter;
+    char b[200], team[80];
+    pc_team_name(a, tip.seat, 0, team, sizeof team);
+    snprintf(b, sizeof b, _("%s  ·  %s: %d / %d"), team, pl_text(&s->rs->counters[c].name, a->lang),
+             (int)s->st.seat[tip.seat].counter[c], (int)s->rs->counters[c].max);
+    float w = pc_text_width(g, 12, 1, b) + 44, x = tip.x;
+    if (x + w > 1272)
+        x = 1272 - w;
+    pc_round(g, x + 2, tip.y + 3, w, 30, 8, pc_alpha(pc_rgb(0x000000u), 90));
+    pc_round(g, x, tip.y, w, 30, 8, pc_rgb(PC_PAPER));
+    pc_look_icon(g, s->rs, PC_LOOK_COUNTER, c, x + 16, tip.y + 15, 9);
+    pc_text(g, x + 32, tip.y + 15, 12, pc_rgb(PC_PAPER_INK), PC_T_BOLD | PC_T_MIDDLE, b);
 }
 
 static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
 {
     pc_gfx_t *g = &a->gfx;
-    const pc_game_t *gm = a->game;
-    const pl_ruleset_t *rs = gm->rs;
-    const pl_seat_t *s = &gm->st.seat[seat];
-    int cur = seat == gm->st.current && gm->st.wait != PL_WAIT_OVER;
+    const pc_session_t *s = a->session;
+    const pl_ruleset_t *rs = s->rs;
+    const pl_seat_t *st = &s->st.seat[seat];
+    int cur = seat == s->st.current && s->st.wait != PL_WAIT_OVER;
     pc_round(g, x, y, w, h - 4, 9, cur ? pc_rgb(PC_PANEL_HI) : pc_mix(pc_rgb(PC_PANEL), pc_rgb(PC_BG), 0.35f));
     pc_round(g, x, y, 6, h - 4, 3, pc_team_color(seat));
-    char name[64];
+    char name[96];
     pc_team_name(a, seat, 1, name, sizeof name);
     float ny = y + h * 0.2f;
-    pc_text(g, x + 16, ny, 13, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, name);
-    if (s->setup_card != PL_NO_CARD && s->setup_card < rs->n_cards) {
-        float nw = pc_text_width(g, 13, 1, name);
-        pc_text_clip(g, x + 24 + nw, ny, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE,
-                     pl_text(&rs->cards[s->setup_card].name, a->lang), w - nw - 110);
-    }
-    if (s->finished) pc_text(g, x + w - 10, ny, 11, pc_rgb(PC_OK), PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, _("finished"));
-    else if (s->skip) pc_text(g, x + w - 10, ny, 11, pc_rgb(PC_DANGER), PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, _("skips a turn"));
-    /* the four lenses */
-    float gy = y + h * 0.48f, cw = (w - 20) / (gm->n_lens ? gm->n_lens : 1);
-    for (int k = 0; k < gm->n_lens; k++) {
-        int c = gm->lens[k];
-        float gx = x + 14 + k * cw;
-        pc_ui_region(a, gx, gy - 9, cw - 4, 18, PC_ACT_NONE, 0);
-        a->btn[a->n_btn - 1].enabled = 0;
-        if (pc_ui_hover(a, gx, gy - 9, cw - 4, 18)) {
-            lens_tip.on = 1;
-            lens_tip.seat = seat;
-            lens_tip.lens = k;
-            lens_tip.x = gx;
-            lens_tip.y = gy + 12;
+    float right = x + w - 10;
+    if (st->finished)
+        right -= pc_text(g, right, ny, 11, pc_rgb(PC_OK), PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, _("finished")) + 8;
+    else if (st->skip)
+        right -= pc_text(g, right, ny, 11, pc_rgb(PC_DANGER), PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, _("skips a turn")) + 8;
+    if ((s->dropped >> seat) & 1u)
+        pc_circle(g, x + 12, ny, 3.5f, pc_rgb(PC_DANGER));
+    float nw = pc_text_clip(g, x + 16, ny, 13, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, name, (right - x - 16) * 0.62f);
+    if (st->setup_card != PL_NO_CARD && st->setup_card < rs->n_cards) { /* the dossier and its priorities */
+        const pl_card_t *d = &rs->cards[st->setup_card];
+        float px = right;
+        for (uint32_t k = d->priorities.count; k-- > 0;) {
+            const pl_priority_t *p = &rs->priorities[d->priorities.first + k];
+            pc_look_icon(g, rs, PC_LOOK_COUNTER, p->counter, px - 6, ny, 6);
+            px -= 15;
         }
-        pc_draw_lens_icon(g, k, gx + 8, gy, 8);
-        pc_draw_gauge(g, gx + 20, gy - 4, cw - 46, 8, s->counter[c], rs->counters[c].min, rs->counters[c].max, pc_lens_color(k));
+        pc_text_clip(g, x + 24 + nw, ny, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE, pl_text(&d->name, a->lang),
+                     px - (x + 24 + nw) - 4);
+    }
+    /* the lenses, as gauges */
+    int lens[PL_MAX_COUNTERS];
+    int n = pc_look_counters(rs, PL_ROLE_LENS, lens, PL_MAX_COUNTERS);
+    float gy = y + h * 0.48f, cw = (w - 20) / (n ? n : 1);
+    for (int k = 0; k < n; k++) {
+        int c = lens[k];
+        float gx = x + 14 + k * cw;
+        int r = pc_ui_region(&a->ui, gx, gy - 9, cw - 4, 18, PC_ACT_NONE, 0);
+        if (r >= 0)
+            a->ui.btn[r].enabled = 0;
+        if (pc_ui_hover(&a->ui, gx, gy - 9, cw - 4, 18)) {
+            tip.on = 1;
+            tip.seat = seat;
+            tip.counter = c;
+            tip.x = gx;
+            tip.y = gy + 12;
+        }
+        pc_look_icon(g, rs, PC_LOOK_COUNTER, c, gx + 8, gy, 8);
+        pc_draw_gauge(g, gx + 20, gy - 4, cw - 46, 8, st->counter[c], rs->counters[c].min, rs->counters[c].max,
+                      pc_look_color(rs, PC_LOOK_COUNTER, c));
         char v[16];
-        snprintf(v, sizeof v, "%d", (int)s->counter[c]);
+        snprintf(v, sizeof v, "%d", (int)st->counter[c]);
         pc_text(g, gx + cw - 6, gy, 11, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, v);
     }
-    /* budget, calendar, tokens */
-    float by = y + h * 0.76f, bx = x + 16;
-    char line[64];
-    if (gm->budget >= 0) {
-        snprintf(line, sizeof line, "%s %d", pl_text(&rs->counters[gm->budget].name, a->lang), (int)s->counter[gm->budget]);
-        bx += pc_text(g, bx, by, 10.5f, pc_rgb(PC_ACCENT), PC_T_MIDDLE | PC_T_BOLD, line) + 14;
+    /* resources and tokens: icon and number */
+    float by = y + h * 0.77f, bx = x + 16;
+    int res[PL_MAX_COUNTERS], tok[PL_MAX_TOKENS];
+    int nr = pc_look_counters(rs, PL_ROLE_RESOURCE, res, PL_MAX_COUNTERS), nt = pc_look_tokens(rs, tok, PL_MAX_TOKENS);
+    char line[96];
+    for (int k = 0; k < nr && bx < x + w - 40; k++) {
+        pc_look_icon(g, rs, PC_LOOK_COUNTER, res[k], bx + 6, by, 6.5f);
+        snprintf(line, sizeof line, "%s %d", pc_look_short(rs, PC_LOOK_COUNTER, res[k], a->lang), (int)st->counter[res[k]]);
+        bx += 16 + pc_text_clip(g, bx + 15, by, 10.5f, pc_rgb(PC_INK), PC_T_MIDDLE | PC_T_BOLD, line, x + w - bx - 30) + 10;
     }
-    if (gm->calendar >= 0) {
-        snprintf(line, sizeof line, "%s %d", pl_text(&rs->counters[gm->calendar].name, a->lang), (int)s->counter[gm->calendar]);
-        bx += pc_text(g, bx, by, 10.5f, pc_rgb(0x9FD3E6u), PC_T_MIDDLE | PC_T_BOLD, line) + 14;
-    }
-    for (int t = 0; t < rs->n_tokens; t++) {
-        if (!s->token[t]) continue;
-        if (bx > x + w - 60) break;
-        pc_tri(g, bx, by, bx + 5, by - 5, bx + 10, by, pc_rgb(0xC9A7F2u));
-        pc_tri(g, bx, by, bx + 5, by + 5, bx + 10, by, pc_rgb(0xC9A7F2u));
-        snprintf(line, sizeof line, "%s %d", pl_text(&rs->tokens[t].name, a->lang), s->token[t]);
-        bx += pc_text_clip(g, bx + 13, by, 10, pc_rgb(PC_MUTED), PC_T_MIDDLE, line, x + w - bx - 22) + 24;
+    for (int k = 0; k < nt && bx < x + w - 30; k++) {
+        if (!st->token[tok[k]])
+            continue;
+        pc_look_icon(g, rs, PC_LOOK_TOKEN, tok[k], bx + 6, by, 6.5f);
+        snprintf(line, sizeof line, "%d", st->token[tok[k]]);
+        bx += 16 + pc_text(g, bx + 15, by, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, line) + 8;
     }
 }
 
 /* up to this many cards the hand shows whole cards; past it, a list and a large preview */
 #define HAND_FULL_MAX 4
 #define HAND_PREVIEW_W 194.0f
+#define HAND_X 16.0f
+#define HAND_Y 302.0f
+#define HAND_W 848.0f
+#define HAND_H 322.0f
 
 float pc_hand_card_width(int n)
 {
-    float w = 848, h = 322, gap = 12, cw = 190;
-    if (n > HAND_FULL_MAX) return HAND_PREVIEW_W;
-    if (n < 1) n = 1;
-    if (n * cw + (n - 1) * gap > w - 24) cw = (w - 24 - (n - 1) * gap) / n;
-    if (cw * PC_CARD_RATIO > h - 44) cw = (h - 44) / PC_CARD_RATIO;
+    float gap = 12, cw = 190;
+    if (n > HAND_FULL_MAX)
+        return HAND_PREVIEW_W;
+    if (n < 1)
+        n = 1;
+    if (n * cw + (n - 1) * gap > HAND_W - 24)
+        cw = (HAND_W - 24 - (n - 1) * gap) / n;
+    if (cw * PC_CARD_RATIO > HAND_H - 44)
+        cw = (HAND_H - 44) / PC_CARD_RATIO;
     return cw;
 }
 
 static void hand_row(pc_app_t *a, int i, int card, float x, float y, float w, float h, int dim)
 {
     pc_gfx_t *g = &a->gfx;
-    const pl_ruleset_t *rs = a->game->rs;
+    const pl_ruleset_t *rs = a->session->rs;
     const pl_card_t *c = &rs->cards[card];
-    int idx = a->n_btn;
-    pc_ui_region(a, x, y, w, h - 3, PC_ACT_CARD, card);
-    int hi = pc_ui_hover(a, x, y, w, h - 3) || a->focus == idx;
-    if (hi) a->preview_card = card;
+    int idx = pc_ui_region(&a->ui, x, y, w, h - 3, PC_ACT_CARD, card);
+    if (idx >= 0)
+        a->ui.btn[idx].key = i < 12 ? i + 1 : 0;
+    int hi = pc_ui_hover(&a->ui, x, y, w, h - 3) || (idx >= 0 && a->ui.focus == idx);
+    if (hi)
+        a->scr.preview_card = card;
     SDL_Color band = c->phase >= 0 && c->phase < rs->n_phases ? pc_phase_color(c->phase, rs->n_phases) : pc_rgb(PC_MUTED);
     pc_round(g, x, y, w, h - 3, 7, hi ? pc_rgb(PC_PANEL_HI) : pc_mix(pc_rgb(PC_PANEL), pc_rgb(PC_BG), 0.4f));
-    if (a->focus == idx) pc_frame(g, x, y, w, h - 3, 7, 2, pc_rgb(PC_ACCENT));
+    if (idx >= 0 && a->ui.focus == idx)
+        pc_frame(g, x, y, w, h - 3, 7, 2, pc_rgb(PC_ACCENT));
     pc_round(g, x + 4, y + 4, 5, h - 11, 2, band);
     float cy = y + (h - 3) / 2;
-    char k[24];
-    snprintf(k, sizeof k, "%d", i + 1);
-    if (i < 9) pc_text(g, x + 22, cy, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, k);
+    if (i < 12)
+        pc_text(g, x + 22, cy, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, key_label(i + 1));
     SDL_Color ink = dim ? pc_mix(pc_rgb(PC_INK), pc_rgb(PC_PANEL), 0.5f) : pc_rgb(PC_INK);
     float right = x + w - 10;
     char cost[160];
     pc_card_cost_line(rs, card, a->lang, cost, sizeof cost);
-    if (cost[0]) right -= pc_text_clip(g, right, cy, 10.5f, pc_rgb(0xFF9A8Au), PC_T_RIGHT | PC_T_MIDDLE | PC_T_BOLD, cost, w * 0.3f) + 10;
+    if (cost[0])
+        right -= pc_text_clip(g, right, cy, 10.5f, pc_rgb(0xFF9A8Au), PC_T_RIGHT | PC_T_MIDDLE | PC_T_BOLD, cost, w * 0.32f) + 10;
     for (int d = 2; d >= 0 && c->horizon; d--) {
         pc_round(g, right - 10, cy - 3, 9, 6, 2, d < c->horizon ? band : pc_alpha(pc_rgb(PC_MUTED), 60));
         right -= 11;
     }
     right -= 6;
     for (int d = 2; d >= 0 && c->impact; d--) {
-        if (d < c->impact) pc_circle(g, right - 4, cy, 3.5f, pc_rgb(PC_INK));
-        else pc_ring(g, right - 4, cy, 3.5f, 1.2f, pc_alpha(pc_rgb(PC_MUTED), 150));
+        if (d < c->impact)
+            pc_circle(g, right - 4, cy, 3.5f, pc_rgb(PC_INK));
+        else
+            pc_ring(g, right - 4, cy, 3.5f, 1.2f, pc_alpha(pc_rgb(PC_MUTED), 150));
         right -= 10;
     }
     pc_text_clip(g, x + 36, cy, 13, ink, PC_T_BOLD | PC_T_MIDDLE, pl_text(&c->name, a->lang), right - x - 46);
@@ -169,21 +232,21 @@ static void hand_row(pc_app_t *a, int i, int card, float x, float y, float w, fl
 static void hand_panel(pc_app_t *a, int seat, const int *playable, int my_turn)
 {
     pc_gfx_t *g = &a->gfx;
-    const pc_game_t *gm = a->game;
-    float x = 16, y = 302, w = 848, h = 322;
-    char title[96], team[64];
+    const pc_session_t *s = a->session;
+    float x = HAND_X, y = HAND_Y, w = HAND_W, h = HAND_H;
+    char title[128], team[80];
     if (seat < 0) {
-        pc_ui_panel(a, x, y, w, h, _("Hand"));
+        pc_ui_panel(&a->ui, x, y, w, h, _("Hand"));
         pc_text(g, x + w / 2, y + h / 2, 13, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE,
                 _("You are watching this table: the hands stay hidden."));
         return;
     }
     pc_team_name(a, seat, 0, team, sizeof team);
     snprintf(title, sizeof title, _("Hand of %s"), team);
-    pc_ui_panel(a, x, y, w, h, title);
+    pc_ui_panel(&a->ui, x, y, w, h, title);
     pc_circle(g, x + w - 18, y + 15, 6, pc_team_color(seat));
-    const pl_seat_t *s = &gm->st.seat[seat];
-    int n = s->hand_n;
+    const pl_seat_t *st = &s->st.seat[seat];
+    int n = st->hand_n;
     if (n == 0) {
         pc_text(g, x + w / 2, y + h / 2, 13, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE, _("No card in hand."));
         return;
@@ -192,78 +255,110 @@ static void hand_panel(pc_app_t *a, int seat, const int *playable, int my_turn)
         /* a list of the cards, and the one under the mouse or the focus shown whole */
         float pw = HAND_PREVIEW_W, lw = w - 24 - pw - 16;
         float rh = (h - 42) / n;
-        if (rh > 34) rh = 34;
+        if (rh > 34)
+            rh = 34;
         int in_hand = 0;
-        for (int i = 0; i < n; i++) in_hand |= s->hand[i] == a->preview_card;
-        if (!in_hand) a->preview_card = s->hand[0];
-        for (int i = 0; i < n; i++) hand_row(a, i, s->hand[i], x + 12, y + 32 + i * rh, lw, rh, my_turn && !playable[s->hand[i]]);
-        pc_draw_card(g, gm->rs, a->preview_card, a->lang, x + w - 12 - pw, y + 34, pw, 0, 0);
+        for (int i = 0; i < n; i++)
+            in_hand |= st->hand[i] == a->scr.preview_card;
+        if (!in_hand)
+            a->scr.preview_card = st->hand[0];
+        for (int i = 0; i < n; i++)
+            hand_row(a, i, st->hand[i], x + 12, y + 32 + i * rh, lw, rh, my_turn && !playable[st->hand[i]]);
+        pc_draw_card(g, s->rs, a->scr.preview_card, a->lang, x + w - 12 - pw, y + 34, pw, 0, 0);
         return;
     }
     float gap = 12, cw = pc_hand_card_width(n);
     float total = n * cw + (n - 1) * gap;
     float cx = x + (w - total) / 2, cy = y + 32;
     for (int i = 0; i < n; i++) {
-        int card = s->hand[i];
+        int card = st->hand[i];
         float px = cx + i * (cw + gap);
-        int hover = pc_ui_hover(a, px, cy, cw, cw * PC_CARD_RATIO);
-        int sel = a->detail_card == card;
-        int idx = a->n_btn;
-        pc_ui_region(a, px, cy, cw, cw * PC_CARD_RATIO, PC_ACT_CARD, card);
-        int focused = a->focus == idx;
-        pc_draw_card(g, gm->rs, card, a->lang, px, cy - (hover || focused ? 6 : 0), cw,
-                     my_turn && !playable[card], sel || focused);
-        char k[24];
-        snprintf(k, sizeof k, "%d", i + 1);
-        if (i < 9) {
-            pc_circle(g, px + cw / 2, cy + cw * PC_CARD_RATIO + 8, 7, pc_rgb(PC_PANEL_HI));
-            pc_text(g, px + cw / 2, cy + cw * PC_CARD_RATIO + 8, 9, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE | PC_T_BOLD, k);
-        }
+        int hover = pc_ui_hover(&a->ui, px, cy, cw, cw * PC_CARD_RATIO);
+        int sel = a->scr.detail_card == card;
+        int idx = pc_ui_region(&a->ui, px, cy, cw, cw * PC_CARD_RATIO, PC_ACT_CARD, card);
+        if (idx >= 0)
+            a->ui.btn[idx].key = i + 1;
+        int focused = idx >= 0 && a->ui.focus == idx;
+        pc_draw_card(g, s->rs, card, a->lang, px, cy - (hover || focused ? 6 : 0), cw, my_turn && !playable[card],
+                     sel || focused);
+        pc_circle(g, px + cw / 2, cy + cw * PC_CARD_RATIO + 8, 7, pc_rgb(PC_PANEL_HI));
+        pc_text(g, px + cw / 2, cy + cw * PC_CARD_RATIO + 8, 9, pc_rgb(PC_MUTED), PC_T_CENTER | PC_T_MIDDLE | PC_T_BOLD,
+                key_label(i + 1));
     }
 }
 
+/* the whole game's timeline, newest at the bottom, scrolled with the wheel or Page Up / Down */
 static void log_panel(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
     float x = 876, y = 462, w = 388, h = 162;
-    pc_ui_panel(a, x, y, w, h, _("What happened"));
-    float ly = y + h - 10;
-    for (int i = 0; ly > y + 34; i++) {
-        int seat;
-        const char *line = pc_game_log(a->game, i, &seat);
-        if (!line) break;
-        int over;
-        int n = pc_text_lines(g, line, 11, 0, w - 40, &over);
-        float lh = pc_line_height(g, 11, 0);
+    pc_ui_panel(&a->ui, x, y, w, h, _("What happened"));
+    int back = a->scr.log_scroll;
+    if (back > s->log_n - 1)
+        back = s->log_n > 0 ? s->log_n - 1 : 0;
+    if (back > 0) {
+        char b[64];
+        snprintf(b, sizeof b, _("%d lines back"), back);
+        pc_text(g, x + w - 12, y + 8, 10, pc_rgb(PC_ACCENT), PC_T_RIGHT | PC_T_BOLD, b);
+    }
+    int r = pc_ui_region(&a->ui, x, y, w, h, PC_ACT_NONE, 0);
+    if (r >= 0)
+        a->ui.btn[r].enabled = 0; /* the wheel scrolls it; the panel takes no click itself */
+    float ly = y + h - 10, lh = pc_line_height(g, 11, 0);
+    for (int i = back; ly > y + 34; i++) {
+        const pc_log_line_t *l = pc_session_log(s, i);
+        if (!l)
+            break;
+        const char *text = l->text[a->lang];
+        char round[16];
+        snprintf(round, sizeof round, "%d", l->round);
+        float tx = x + 52;
+        int n = pc_text_lines(g, text, 11, l->kind == PC_LOG_TURN, w - (tx - x) - 10, NULL);
         float bh = n * lh;
-        if (ly - bh < y + 34) break;
-        ly -= bh + 4;
-        SDL_Color dot = seat >= 0 ? pc_team_color(seat) : pc_rgb(PC_MUTED);
-        pc_circle(g, x + 18, ly + lh / 2, 4, dot);
-        SDL_Color ink = i == 0 ? pc_rgb(PC_INK) : pc_mix(pc_rgb(PC_INK), pc_rgb(PC_PANEL), (float)(i < 8 ? i : 8) * 0.06f);
-        pc_text_box(g, x + 30, ly, w - 40, 11, ink, 0, line);
+        if (ly - bh < y + 34)
+            break;
+        ly -= bh + 3;
+        SDL_Color dot = l->seat != 0xFF ? pc_team_color(l->seat) : pc_rgb(PC_MUTED);
+        pc_text(g, x + 26, ly + lh / 2, 9, pc_rgb(PC_MUTED), PC_T_RIGHT | PC_T_MIDDLE, round);
+        pc_circle(g, x + 40, ly + lh / 2, 4, dot);
+        int newest = i == 0;
+        SDL_Color ink = newest ? pc_rgb(PC_INK) : pc_mix(pc_rgb(PC_INK), pc_rgb(PC_PANEL), (float)(i - back < 8 ? i - back : 8) * 0.05f);
+        if (l->kind == PC_LOG_CARD && l->card < s->rs->n_cards) { /* a card named in the log opens */
+            int k = pc_ui_region(&a->ui, tx, ly, w - (tx - x) - 10, bh, PC_ACT_LOG_CARD, l->card);
+            if (k >= 0 && pc_ui_hover(&a->ui, tx, ly, w - (tx - x) - 10, bh))
+                ink = pc_rgb(PC_ACCENT);
+        }
+        pc_text_box(g, tx, ly, w - (tx - x) - 10, 11, ink, l->kind == PC_LOG_TURN ? PC_T_BOLD : 0, text);
     }
 }
 
 static void action_bar(pc_app_t *a, int seat, int can_roll, int n_playable)
 {
     pc_gfx_t *g = &a->gfx;
-    const pc_game_t *gm = a->game;
-    const pl_state_t *st = &gm->st;
+    const pc_session_t *s = a->session;
+    const pl_state_t *st = &s->st;
     float x = 16, y = 634, w = 1248, h = 74;
     pc_round(g, x, y, w, h, 12, pc_rgb(PC_PANEL));
-    char msg[256], team[64];
+    char msg[300], team[80];
     pc_team_name(a, seat >= 0 ? seat : st->current, 1, team, sizeof team);
     SDL_Color tc = pc_team_color(seat >= 0 ? seat : st->current);
     pc_round(g, x, y, 8, h, 4, tc);
     if (seat < 0) {
-        if (st->wait == PL_WAIT_OVER) snprintf(msg, sizeof msg, "%s", _("The game is over."));
-        else if (st->wait == PL_WAIT_VOTE) snprintf(msg, sizeof msg, "%s", _("The computer teams are voting..."));
-        else snprintf(msg, sizeof msg, _("%s is playing..."), team);
+        if (st->wait == PL_WAIT_OVER)
+            snprintf(msg, sizeof msg, "%s", _("The game is over."));
+        else if (st->wait == PL_WAIT_VOTE) {
+            unsigned left = st->pending.voters & ~st->pending.answered;
+            snprintf(msg, sizeof msg, "%s", (left & ~s->bots) ? _("The teams are voting...") : _("The computer's teams are voting..."));
+        } else
+            snprintf(msg, sizeof msg, _("To play: %s..."), team);
     } else if (st->wait == PL_WAIT_TURN) {
-        if (n_playable && can_roll) snprintf(msg, sizeof msg, _("%s, your turn: play a card (1-9) or roll the die (R)."), team);
-        else if (can_roll) snprintf(msg, sizeof msg, _("%s, your turn: roll the die (R)."), team);
-        else snprintf(msg, sizeof msg, _("%s, your turn: play a card (1-9)."), team);
+        if (n_playable && can_roll)
+            snprintf(msg, sizeof msg, _("%s, your turn: play a card (its number) or roll the die (R)."), team);
+        else if (can_roll)
+            snprintf(msg, sizeof msg, _("%s, your turn: roll the die (R)."), team);
+        else
+            snprintf(msg, sizeof msg, _("%s, your turn: play a card (its number)."), team);
     } else if (st->wait == PL_WAIT_CHOICE) {
         snprintf(msg, sizeof msg, _("%s, choose an option:"), team);
     } else if (st->wait == PL_WAIT_BRANCH) {
@@ -272,26 +367,32 @@ static void action_bar(pc_app_t *a, int seat, int can_roll, int n_playable)
         snprintf(msg, sizeof msg, _("%s, cast your vote."), team);
     }
     float bx = x + w - 12;
-    /* the buttons, right-aligned */
+    /* the buttons, right-aligned, numbered from the left */
     if (seat >= 0 && (st->wait == PL_WAIT_CHOICE || st->wait == PL_WAIT_BRANCH)) {
         int n = pc_option_count(a);
-        float bw = n > 0 ? (w * 0.62f - 10 * n) / n : 0;
-        if (bw > 220) bw = 220;
-        for (int i = n - 1; i >= 0; i--) {
-            char lab[128], full[160];
+        float bw = n > 0 ? (w * 0.66f - 10 * n) / n : 0;
+        if (bw > 260)
+            bw = 260;
+        bx -= n * (bw + 10);
+        for (int i = 0; i < n; i++) {
+            char lab[128], full[420], eff[256];
             pc_option_label(a, i, lab, sizeof lab);
-            snprintf(full, sizeof full, "%d. %s", i + 1, lab);
-            bx -= bw;
-            pc_ui_button(a, bx, y + 16, bw, 42, full, PC_ACT_CHOOSE, i, i == 0 ? 0 : 1, 1);
-            bx -= 10;
+            pc_option_effects(a, i, eff, sizeof eff);
+            if (eff[0])
+                snprintf(full, sizeof full, "%d. %s : %s", i + 1, lab, eff);
+            else
+                snprintf(full, sizeof full, "%d. %s", i + 1, lab);
+            float ox = bx + 10 + i * (bw + 10);
+            pc_ui_button(&a->ui, ox, y + 10, bw, 54, full, PC_ACT_CHOOSE, i, i == 0 ? 0 : 1, 1);
+            if (a->ui.n_btn > 0)
+                a->ui.btn[a->ui.n_btn - 1].key = i + 1;
         }
     } else if (seat >= 0 && st->wait == PL_WAIT_TURN) {
         bx -= 200;
-        pc_ui_button(a, bx, y + 16, 200, 42, _("Roll the die"), PC_ACT_ROLL, 0, 0, can_roll);
+        pc_ui_button(&a->ui, bx, y + 16, 200, 42, _("Roll the die"), PC_ACT_ROLL, 0, 0, can_roll);
         bx -= 10;
     }
-    /* last roll */
-    if (st->n_dice) {
+    if (st->n_dice) { /* the last roll */
         for (int i = st->n_dice - 1; i >= 0; i--) {
             bx -= 40;
             pc_draw_die(g, bx, y + 17, 38, st->dice[i]);
@@ -299,87 +400,189 @@ static void action_bar(pc_app_t *a, int seat, int can_roll, int n_playable)
         }
     }
     float mw = bx - (x + 24) - 10;
-    if (a->flash[0]) {
+    if (a->scr.flash[0]) {
         pc_text_box(g, x + 24, y + 10, mw, 14, pc_rgb(PC_INK), PC_T_BOLD, msg);
-        pc_text_box(g, x + 24, y + 40, mw, 12.5f, pc_rgb(0xFF8A7Au), PC_T_BOLD, a->flash);
+        pc_text_box(g, x + 24, y + 36, mw, 12, pc_rgb(0xFF8A7Au), PC_T_BOLD, a->scr.flash);
     } else {
         float th = pc_line_height(g, 15, 1) * pc_text_lines(g, msg, 15, 1, mw, NULL);
         pc_text_box(g, x + 24, y + (h - th) / 2, mw, 15, pc_rgb(PC_INK), PC_T_BOLD, msg);
     }
 }
 
-/* the name and text of the space under the pointer, in a bubble below it */
-static void space_tip(pc_app_t *a, int s)
+/* the name, text and effects of the space under the pointer, in a bubble below it */
+static void space_tip(pc_app_t *a, int sp_i)
 {
     pc_gfx_t *g = &a->gfx;
-    const pl_ruleset_t *rs = a->game->rs;
-    const pl_space_t *sp = &rs->spaces[s];
+    const pl_ruleset_t *rs = a->session->rs;
+    const pl_space_t *sp = &rs->spaces[sp_i];
     float bx, by, bw, bh;
-    pc_board_space_box(rs, 16, 52, 848, 240, s, &bx, &by, &bw, &bh);
+    pc_board_space_box(rs, BOARD_X, BOARD_Y, BOARD_W, BOARD_H, sp_i, &bx, &by, &bw, &bh);
     const char *name = pl_text(&sp->name, a->lang), *text = pl_text(&sp->text, a->lang);
-    float w = 260, tx = bx + bw / 2 - w / 2;
-    if (tx < 8) tx = 8;
-    if (tx + w > 1272) tx = 1272 - w;
+    pt_item_t it[24];
+    int n = pt_effects(rs, sp->on_land, a->lang, it, 24);
+    if (n > 24)
+        n = 24;
+    float w = 300, tx = bx + bw / 2 - w / 2;
+    if (tx < 8)
+        tx = 8;
+    if (tx + w > 1272)
+        tx = 1272 - w;
     float nh = pc_text_lines(g, name, 13, 1, w - 20, NULL) * pc_line_height(g, 13, 1);
     float th = text[0] ? pc_text_lines(g, text, 11.5f, 0, w - 20, NULL) * pc_line_height(g, 11.5f, 0) + 4 : 0;
-    float ty = by + bh + 6, h = nh + th + 18;
+    float eh = 0;
+    for (int i = 0; i < n; i++)
+        eh += pc_text_lines(g, it[i].text, 11, it[i].kind == PT_IT_HEADER, w - 44, NULL) * pc_line_height(g, 11, 0) + 2;
+    float ty = by + bh + 6, h = nh + th + (n ? eh + 8 : 0) + 18;
+    if (ty + h > 716)
+        ty = by - h - 6;
     SDL_Color pc = pc_phase_color(sp->phase, rs->n_phases);
     pc_round(g, tx + 2, ty + 3, w, h, 10, pc_alpha(pc_rgb(0x000000u), 90));
     pc_round(g, tx, ty, w, h, 10, pc_rgb(PC_PAPER));
     pc_round(g, tx, ty, 6, h, 3, pc);
     pc_text_box(g, tx + 12, ty + 8, w - 20, 13, pc_rgb(PC_PAPER_INK), PC_T_BOLD, name);
-    if (text[0]) pc_text_box(g, tx + 12, ty + 12 + nh, w - 20, 11.5f, pc_mix(pc_rgb(PC_PAPER_INK), pc_rgb(PC_PAPER), 0.2f), 0, text);
+    if (text[0])
+        pc_text_box(g, tx + 12, ty + 12 + nh, w - 20, 11.5f, pc_mix(pc_rgb(PC_PAPER_INK), pc_rgb(PC_PAPER), 0.2f), 0, text);
+    if (n)
+        pc_draw_items(a, it, n, tx + 12, ty + 18 + nh + th, w - 20, 11, pc_rgb(PC_PAPER_INK), 400);
+}
+
+/* the table's shared counters and how far each is from its target, under the board */
+static void targets_strip(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
+    const pl_ruleset_t *rs = s->rs;
+    int tc[PL_MAX_TABLE_COUNTERS];
+    int n = pc_look_table_counters(rs, tc, PL_MAX_TABLE_COUNTERS);
+    if (!n)
+        return;
+    float x = BOARD_X, y = BOARD_Y + BOARD_H + 6, w = BOARD_W, h = 26;
+    pc_round(g, x, y, w, h, 9, pc_mix(pc_rgb(PC_PANEL), pc_rgb(PC_BG), 0.3f));
+    const char *label = pl_text(&rs->table_label, a->lang);
+    float lx = x + 12;
+    if (*label)
+        lx += pc_text(g, lx, y + h / 2, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_MIDDLE, label) + 14;
+    float cw = (x + w - lx - 8) / n;
+    for (int i = 0; i < n; i++) {
+        int c = tc[i];
+        float cx = lx + i * cw;
+        int rule = pc_look_target(rs, c);
+        int v = s->st.table_counter[c];
+        char b[160];
+        pc_look_icon(g, rs, PC_LOOK_TABLE, c, cx + 8, y + h / 2, 8);
+        if (rule >= 0) {
+            int goal = rs->scoring[rule].threshold;
+            snprintf(b, sizeof b, "%s %d/%d", pc_look_short(rs, PC_LOOK_TABLE, c, a->lang), v, goal);
+            float tw = pc_text_clip(g, cx + 20, y + h / 2, 10.5f, v >= goal ? pc_rgb(PC_OK) : pc_rgb(PC_INK),
+                                    PC_T_MIDDLE | PC_T_BOLD, b, cw - 74);
+            pc_draw_gauge(g, cx + 26 + tw, y + h / 2 - 3, cw - tw - 40, 6, v, 0, goal > 0 ? goal : 1,
+                          pc_look_color(rs, PC_LOOK_TABLE, c));
+        } else {
+            snprintf(b, sizeof b, "%s %d", pc_look_short(rs, PC_LOOK_TABLE, c, a->lang), v);
+            pc_text_clip(g, cx + 20, y + h / 2, 10.5f, pc_rgb(PC_INK), PC_T_MIDDLE | PC_T_BOLD, b, cw - 26);
+        }
+    }
+}
+
+/* the mire, or each team's score rule by rule: a tab in the same panel */
+static void side_panel(pc_app_t *a, int seat)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
+    float x = 876, y = 302, w = 388, h = 150;
+    pc_ui_panel(&a->ui, x, y, w, h, NULL);
+    int scores = a->scr.side_tab == 1;
+    pc_ui_button(&a->ui, x + 8, y + 4, 90, 22, _("The mire"), PC_ACT_SIDE_TAB, 0, scores ? 2 : 1, 1);
+    pc_ui_button(&a->ui, x + 102, y + 4, 90, 22, _("Scores"), PC_ACT_SIDE_TAB, 1, scores ? 1 : 2, 1);
+    if (!scores) {
+        pc_text(g, x + w - 12, y + 10, 9.5f, pc_rgb(PC_MUTED), PC_T_RIGHT, _("impact / horizon"));
+        pc_draw_mire(g, s->rs, &s->st, a->lang, x + 8, y + 30, w - 16, h - 36, -1);
+        return;
+    }
+    /* the score of every team now, and the rules of the one on screen */
+    const pl_ruleset_t *rs = s->rs;
+    int who = seat >= 0 ? seat : s->st.current;
+    float ty = y + 34;
+    char b[160], team[80];
+    for (int t = 0; t < s->st.n_seats; t++) {
+        float tx = x + 12 + (t % 4) * 92, yy = ty + (t / 4) * 16;
+        pc_team_name(a, t, 0, team, sizeof team);
+        snprintf(b, sizeof b, "%d", (int)pl_score_seat(rs, &s->st, t));
+        pc_circle(g, tx + 4, yy + 6, 4, pc_team_color(t));
+        float nw = pc_text_clip(g, tx + 12, yy, 10, t == who ? pc_rgb(PC_ACCENT) : pc_rgb(PC_MUTED), PC_T_BOLD, team, 50);
+        pc_text(g, tx + 16 + nw, yy, 10, pc_rgb(PC_INK), PC_T_BOLD, b);
+    }
+    ty += 18 * ((s->st.n_seats + 3) / 4) + 2;
+    pc_fill(g, x + 12, ty - 3, w - 24, 1, pc_alpha(pc_rgb(PC_MUTED), 80));
+    int rows = (int)rs->n_scoring, per_col = (rows + 1) / 2;
+    float colw = (w - 24) / 2, rh = (y + h - ty - 6) / (per_col ? per_col : 1);
+    if (rh > 15)
+        rh = 15;
+    for (int r = 0; r < rows; r++) {
+        float cx = x + 12 + (r / per_col) * colw, cy = ty + (r % per_col) * rh;
+        int pts = (int)pl_score_rule(rs, &s->st, who, (uint32_t)r);
+        snprintf(b, sizeof b, "%+d", pts);
+        pc_text(g, cx + colw - 8, cy, 10, pts < 0 ? pc_rgb(0xFF8A7Au) : pc_rgb(PC_INK), PC_T_RIGHT | PC_T_BOLD, b);
+        pc_text_clip(g, cx, cy, 10, pc_rgb(PC_MUTED), 0, pl_text(&rs->scoring[r].name, a->lang), colw - 40);
+    }
 }
 
 void pc_screen_table(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
-    pc_game_t *gm = a->game;
-    if (!gm) {
+    pc_session_t *s = a->session;
+    if (!s) {
         pc_text(g, 640, 340, 16, pc_rgb(PC_INK), PC_T_CENTER, a->load_msg);
-        pc_ui_button(a, 540, 380, 200, 44, _("Menu"), PC_ACT_HOME, 0, 0, 1);
+        pc_ui_button(&a->ui, 540, 380, 200, 44, _("Menu"), PC_ACT_HOME, 0, 0, 1);
         return;
     }
-    const pl_ruleset_t *rs = gm->rs;
-    int seat = a->curtain_seat < 0 ? pc_game_human_to_act(gm) : -1;
-    int shown = seat >= 0 ? seat : a->shown_seat;
-    if (shown < 0) shown = __builtin_ctz(gm->human | 0x100u) < gm->n_seats ? __builtin_ctz(gm->human | 0x100u) : -1;
+    const pl_ruleset_t *rs = s->rs;
+    int seat = a->scr.curtain_seat < 0 && a->scr.summary_seat < 0 ? pc_session_to_act(s) : -1;
+    int shown = seat >= 0 ? seat : a->scr.shown_seat;
+    if (shown < 0 && s->mine)
+        shown = __builtin_ctz(s->mine);
     static int playable[PL_MAX_CARDS];
     memset(playable, 0, sizeof playable);
     int can_roll = 0, n_playable = 0;
-    if (seat >= 0 && gm->st.wait == PL_WAIT_TURN) {
+    if (seat >= 0 && s->st.wait == PL_WAIT_TURN) {
         pl_move_t mv[PL_MAX_HAND + 8];
-        int n = pl_legal_moves(rs, &gm->st, seat, mv, (int)(sizeof mv / sizeof mv[0]));
+        int n = pl_legal_moves(rs, &s->st, seat, mv, (int)(sizeof mv / sizeof mv[0]));
         for (int i = 0; i < n; i++) {
-            if (mv[i].type == PL_MOVE_ROLL) can_roll = 1;
+            if (mv[i].type == PL_MOVE_ROLL)
+                can_roll = 1;
             if (mv[i].type == PL_MOVE_PLAY && mv[i].arg < PL_MAX_CARDS) {
                 playable[mv[i].arg] = 1;
                 n_playable++;
             }
         }
     }
+    a->ui.hover_off = pc_overlay_modal(a);
     top_bar(a);
-    pc_draw_board(g, gm, &gm->st, a->lang, 16, 52, 848, 240);
+    pc_draw_board(g, rs, &s->st, a->lang, BOARD_X, BOARD_Y, BOARD_W, BOARD_H);
     /* spaces answer the pointer with their name (regions that take no click nor focus) */
     int hover_space = -1;
-    for (int s = 0; s < rs->n_spaces; s++) {
+    for (int sp = 0; sp < rs->n_spaces; sp++) {
         float bx, by, bw, bh;
-        pc_board_space_box(rs, 16, 52, 848, 240, s, &bx, &by, &bw, &bh);
-        pc_ui_region(a, bx, by, bw, bh, PC_ACT_NONE, s);
-        if (a->n_btn > 0) a->btn[a->n_btn - 1].enabled = 0;
-        if (pc_ui_hover(a, bx, by, bw, bh)) hover_space = s;
+        pc_board_space_box(rs, BOARD_X, BOARD_Y, BOARD_W, BOARD_H, sp, &bx, &by, &bw, &bh);
+        int r = pc_ui_region(&a->ui, bx, by, bw, bh, PC_ACT_NONE, sp);
+        if (r >= 0)
+            a->ui.btn[r].enabled = 0;
+        if (pc_ui_hover(&a->ui, bx, by, bw, bh))
+            hover_space = sp;
     }
+    targets_strip(a);
     /* teams */
-    float ty = 52, th = 244.0f / (gm->n_seats > 4 ? gm->n_seats : 4);
-    lens_tip.on = 0;
-    for (int s = 0; s < gm->n_seats; s++) team_row(a, s, 876, ty + s * th, 388, th);
-    hand_panel(a, shown, playable, seat >= 0 && gm->st.wait == PL_WAIT_TURN);
-    pc_ui_panel(a, 876, 302, 388, 150, _("The mire"));
-    pc_text(g, 1252, 310, 9.5f, pc_rgb(PC_MUTED), PC_T_RIGHT, _("impact / horizon"));
-    pc_draw_mire(g, gm, &gm->st, a->lang, 884, 328, 372, 118, -1);
+    float ty = 52, th = 244.0f / (s->st.n_seats > 4 ? s->st.n_seats : 4);
+    tip.on = 0;
+    for (int t = 0; t < s->st.n_seats; t++)
+        team_row(a, t, 876, ty + t * th, 388, th);
+    hand_panel(a, s->watching ? -1 : shown, playable, seat >= 0 && s->st.wait == PL_WAIT_TURN);
+    side_panel(a, shown);
     log_panel(a);
     action_bar(a, seat, can_roll, n_playable);
-    if (hover_space >= 0) space_tip(a, hover_space);
-    if (lens_tip.on) draw_lens_tip(a);
-    pc_overlay_table(a);
+    int overlay = pc_overlay_table(a);
+    if (!overlay && hover_space >= 0)
+        space_tip(a, hover_space);
+    if (!overlay && tip.on)
+        draw_tip(a);
 }

@@ -114,10 +114,8 @@ int pl_replay(const pl_ruleset_t *rs, int n_seats, uint64_t seed, const pl_move_
  * event copied to out and hidden parts blanked (a card drawn by another seat, a secret ballot). */
 int pl_event_for(const pl_event_t *ev, int who, pl_event_t *out);
 
-/* Readable text of an event / refusal / move in lang (PL_LANG_*); returns snprintf's count. */
-int pl_event_describe(const pl_ruleset_t *rs, const pl_event_t *ev, int lang, char *buf, size_t len);
-const char *pl_reason_name(int code);          /* "not_your_turn"... stable, for the wire */
-const char *pl_reason_text(int code, int lang); /* a sentence for players */
+/* Stable names for the wire and logs; the sentences players read come from engine/text. */
+const char *pl_reason_name(int code);          /* "not_your_turn"... */
 const char *pl_move_name(int type);             /* "play", "roll", "choose", "vote", "timeout" */
 int pl_move_from_name(const char *s);           /* -1 when unknown */
 const char *pl_event_name(int type);            /* "turn", "played"... */

@@ -3,10 +3,10 @@
 DATA_SRC := $(wildcard engine/data/*.c)
 DATA_OBJ := $(DATA_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/schema_xsd.o
 DATA_LIB := $(BUILD)/libpldata.a
-DATA_LDLIBS := $(call pkglibs,libxml-2.0) -lpthread
+DATA_LDLIBS := $(call pkglibs,libxml-2.0 libsodium) -lpthread
 ALL += $(DATA_LIB)
 
-$(BUILD)/obj/engine/data/%.o: MODCFLAGS += $(call pkgcflags,libxml-2.0)
+$(BUILD)/obj/engine/data/%.o: MODCFLAGS += $(call pkgcflags,libxml-2.0 libsodium)
 
 # the schema compiled into the loader: a C string generated from the XSD
 $(BUILD)/gen/schema_xsd.c: game-data/schema/plateau-game.xsd engine/data/module.mk

@@ -32,6 +32,16 @@ int pl_diags_add(pl_diags_t *d, const char *file, unsigned line, const char *fmt
  * files capped at PL_PACKAGE_MAX_FILE, UTF-8 checked. Thread-safe. */
 pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags);
 
+/* A package's identity by content: the SHA-256 of every regular file under dir (hidden ones
+ * excepted), in name order, each as its relative path, a NUL, its size (8 bytes, big-endian) and
+ * its bytes; written as 64 hex digits and a NUL. Two copies hash alike exactly when a client and
+ * a server play the same game. Returns 0, or -1 with err filled. */
+#define PL_PACKAGE_HASH_HEX 65
+int pl_package_hash(const char *dir, char hex[PL_PACKAGE_HASH_HEX], char *err, size_t errlen);
+/* The files of that hash, sorted (relative paths, malloc'ed: free each and the array), their
+ * count and total size. Returns 0, or -1 with err filled. */
+int pl_package_files(const char *dir, char ***names, size_t *n, size_t *bytes, char *err, size_t errlen);
+
 /* Package folders (those holding a game.xml) directly under root, as malloc'd folder names
  * sorted; returns count or -1. Caller frees each name and the array. */
 int pl_package_list(const char *root, char ***names);

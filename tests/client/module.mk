@@ -14,11 +14,11 @@ $(BUILD)/obj/tests/client/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call p
 TCLIENT_SERVER := $(if $(wildcard server/main.c),$(BUILD)/plateau-server)
 
 # the tests read the French catalog from $(BUILD)/locale
-$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO) $(TCLIENT_SERVER)
+$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
 
-$(BCLIENT_BIN): $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_MO)
+$(BCLIENT_BIN): $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
 
@@ -28,7 +28,7 @@ client-ref: $(TCLIENT_BIN)
 	UPDATE_REF=1 $(TCLIENT_BIN) --filter 'screens/*'
 
 # the screenshots of docs/screenshots (1920x1080, French, and the table in English)
-client-screenshots: $(CLIENT_BIN) $(CLIENT_MO)
+client-screenshots: $(CLIENT_BIN) $(TEXT_MO)
 	@mkdir -p docs/screenshots
 	for s in home settings lobby table detail curtain vote reveal fiction choice end; do \
 	  $(CLIENT_BIN) --seed 42 --size 1920x1080 --screen $$s --screenshot docs/screenshots/$$s.png || exit 1; done

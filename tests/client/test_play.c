@@ -7,8 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <SDL_image.h>
-#include <libintl.h>
 #include "client/table_util.h"
+#include "text/text.h"
+#include "client/i18n.h"
 #include "helpers.h"
 
 #ifndef TC_BUILD
@@ -189,7 +190,10 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
                     pump(a);
                     cr_assert(click(a, PC_ACT_PLAY), "the detail offers to play the card");
                     pump(a);
-                    cr_assert_str_eq(a->flash, pl_reason_text(code, PL_LANG_FR), "the refusal shows its reason");
+                    pl_move_t mv = {PL_MOVE_PLAY, (uint8_t)seat, (uint16_t)c};
+                    char want[512];
+                    pt_refusal(g->rs, &g->st, &mv, code, PL_LANG_FR, want, sizeof want);
+                    cr_assert_str_eq(a->flash, want, "the refusal shows its reason");
                     push_key(SDLK_ESCAPE);
                     pump(a);
                     cr_assert_eq(a->detail_card, PL_NO_CARD);
@@ -247,12 +251,12 @@ Test(play, settings_language_fullscreen_and_screenshot_key, .init = setup, .fini
     push_key(SDLK_RETURN);
     pump(a);
     cr_expect_eq(a->lang, PL_LANG_EN, "English chosen in the settings");
-    cr_expect_str_eq(dgettext("plateau", "Settings"), "Settings");
+    cr_expect_str_eq(_("Settings"), "Settings");
     for (int i = 0; i < a->n_btn; i++)
         if (a->btn[i].act == PC_ACT_LANG && a->btn[i].arg == PL_LANG_FR) a->focus = i;
     push_key(SDLK_RETURN);
     pump(a);
-    cr_expect_str_eq(dgettext("plateau", "Settings"), "Réglages");
+    cr_expect_str_eq(_("Settings"), "Réglages");
     unsigned long before = a->gfx.renders;
     cr_assert(click(a, PC_ACT_TEXTSIZE)); /* the first size button: small */
     pump(a);

@@ -32,7 +32,7 @@ $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/serv
 		| $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3) \
-		$(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0))
+		$(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))
 
 $(TS_FUZZ_BIN): $(BUILD)/obj/tests/server/fuzz_proto.o $(PROTO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
@@ -41,7 +41,7 @@ $(TS_FUZZ_BIN): $(BUILD)/obj/tests/server/fuzz_proto.o $(PROTO_LIB) $(CORE_LIB)
 # forged whole views: what passes pl_state_check is safe for the core (fuzz_view.c)
 $(TS_FVIEW_BIN): $(BUILD)/obj/tests/server/fuzz_view.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson) $(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0))
+	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson) $(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))
 $(TS_FVIEW_SMOKE): $(TS_FVIEW_BIN)
 	printf '#!/bin/sh\n# fuzz-view-smoke -- short run of the forged-view fuzzer\nexec %s 100000\n' '$(TS_FVIEW_BIN)' > $@ && chmod +x $@
 $(TS_FVIEW_LONG): $(TS_FVIEW_BIN)

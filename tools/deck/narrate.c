@@ -1,7 +1,8 @@
-/* narrate.c -- `simulate --verbose`: one bot game told move by move with pl_event_describe() */
+/* narrate.c -- `simulate --verbose`: one bot game told move by move with engine/text's narration */
 #include <stdio.h>
 #include <stdlib.h>
 #include "simulate.h"
+#include "text/text.h"
 
 static const char *move_fr(int type)
 {
@@ -28,10 +29,10 @@ static void say_move(const pl_ruleset_t *rs, const sim_opts_t *o, int spec, cons
 
 int sim_narrate(const pl_ruleset_t *rs, const sim_opts_t *o, int seats)
 {
-    pl_state_t *st = malloc(sizeof *st), *view = malloc(sizeof *view);
+    pl_state_t *st = malloc(sizeof *st), *view = malloc(sizeof *view), *before = malloc(sizeof *before);
     pl_events_t *ev = malloc(sizeof *ev);
     int status = 1;
-    if (!st || !view || !ev)
+    if (!st || !view || !ev || !before)
         goto cleanup;
     pl_error_t err = { 0 };
     if (pl_state_init(rs, st, seats, o->seed, &err) != PL_OK) {
@@ -58,14 +59,16 @@ int sim_narrate(const pl_ruleset_t *rs, const sim_opts_t *o, int seats)
         if (!pl_bot_move(rs, view, seat, &bots[seat], &mv))
             break;
         say_move(rs, o, spec[seat], &mv);
+        *before = *st;
         int r = pl_apply(rs, st, &mv, ev, &err);
         if (r != PL_OK) {
             fprintf(stderr, "plateau-deck simulate: move refused (%s): %s\n", pl_reason_name(r), err.msg);
             goto cleanup;
         }
         for (int i = 0; i < ev->n; i++) {
-            pl_event_describe(rs, &ev->ev[i], o->lang, buf, sizeof buf);
-            printf("    %s\n", buf);
+            pt_ctx_t x = { rs, before, { 0 }, o->lang };
+            if (pt_event(&x, &ev->ev[i], buf, sizeof buf))
+                printf("    %s\n", buf);
         }
         if (ev->dropped)
             printf("    (+%d)\n", ev->dropped);
@@ -79,6 +82,7 @@ int sim_narrate(const pl_ruleset_t *rs, const sim_opts_t *o, int seats)
 cleanup:
     free(st);
     free(view);
+    free(before);
     free(ev);
     return status;
 }

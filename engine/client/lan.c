@@ -1,11 +1,11 @@
-/* net_lan.c -- LAN discovery: a UDP probe broadcast to port 7878, answers listed in the lobby */
+/* lan.c -- LAN discovery: a UDP probe broadcast to port 7878, answers listed in the lobby */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <SDL_net.h>
 #include <jansson.h>
 #include "client/app.h"
-#include "client/net.h"
+#include "client/lan.h"
 
 #define PROBE "PLATEAU_DISCOVER 1"
 #define DISCOVERY_PORT 7878

@@ -1,0 +1,207 @@
+/* session_local.c -- hot-seat: moves go through the rules core here, bots play the empty seats, every move is saved */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "client/save.h"
+#include "client/session_local.h"
+#include "text/text.h"
+
+typedef struct {
+    pc_session_t s; /* first: the common part */
+    pl_bot_t bot[PL_MAX_SEATS];
+    int bot_delay_ms;
+    uint32_t next_bot_at;
+    int bot_wait_armed;
+    pc_saver_t saver;
+    char save_err[320];
+    pl_events_t evs;
+} local_t;
+
+static void apply_move(local_t *l, const pl_move_t *mv, int save)
+{
+    pc_session_t *s = &l->s;
+    pl_error_t e;
+    pl_state_t before = s->st;
+    int rc = pl_apply(s->rs, &s->st, mv, &l->evs, &e);
+    if (rc != PL_OK) {
+        char why[256];
+        pt_refusal(s->rs, &s->st, mv, rc, s->lang, why, sizeof why);
+        pc_session_emit(s, PC_SE_REFUSED, mv->seat, mv->type == PL_MOVE_PLAY ? mv->arg : PL_NO_CARD, why);
+        return;
+    }
+    s->before = before;
+    s->moves++;
+    if (save && l->saver.f && pc_saver_move(&l->saver, mv) != 0) {
+        snprintf(l->save_err, sizeof l->save_err, "%s", pt_tr(s->lang, "The game can no longer be saved on this computer."));
+        pc_saver_close(&l->saver);
+        pc_session_emit(s, PC_SE_NOTICE, -1, PL_NO_CARD, l->save_err);
+    }
+    /* a shared screen shows what an observer sees: no drawn card names, no secret ballots */
+    pl_event_t pub[PL_MAX_EVENTS];
+    int n = 0;
+    for (int i = 0; i < l->evs.n; i++)
+        if (pl_event_for(&l->evs.ev[i], PL_WHO_OBSERVER, &pub[n]))
+            n++;
+    pc_session_take_events(s, pub, n);
+    if (s->st.wait == PL_WAIT_OVER)
+        pc_saver_close(&l->saver); /* a finished game stays on disk for the debrief */
+}
+
+static void local_move(pc_session_t *s, const pl_move_t *mv)
+{
+    local_t *l = (local_t *)s;
+    if (mv->seat >= s->st.n_seats || !((s->mine >> mv->seat) & 1u)) {
+        pc_session_emit(s, PC_SE_REFUSED, mv->seat, PL_NO_CARD, pt_reason(PL_ERR_NOT_YOUR_TURN, s->lang));
+        return;
+    }
+    apply_move(l, mv, 1);
+}
+
+static int local_tick(pc_session_t *s, uint32_t now, int bots_may_play)
+{
+    local_t *l = (local_t *)s;
+    if (s->st.wait == PL_WAIT_OVER || !bots_may_play)
+        return -1;
+    unsigned due = pl_expected(&s->st) & s->bots;
+    if (!due) {
+        l->bot_wait_armed = 0;
+        return -1;
+    }
+    if (!l->bot_wait_armed) { /* the pause starts when the bot's turn comes */
+        l->next_bot_at = now + (uint32_t)l->bot_delay_ms;
+        l->bot_wait_armed = 1;
+    }
+    if (l->bot_delay_ms > 0 && (int32_t)(l->next_bot_at - now) > 0)
+        return (int)(l->next_bot_at - now);
+    int seat = __builtin_ctz(due);
+    pl_move_t mv;
+    pl_state_t view;
+    pl_view(s->rs, &s->st, seat, &view); /* a bot thinks on what its seat may see */
+    if (!pl_bot_move(s->rs, &view, seat, &l->bot[seat], &mv))
+        mv = (pl_move_t){ PL_MOVE_TIMEOUT, (uint8_t)seat, 0 }; /* nothing legal: let the timer settle it */
+    apply_move(l, &mv, 1);
+    l->bot_wait_armed = 0;
+    return 0;
+}
+
+static void local_destroy(pc_session_t *s)
+{
+    local_t *l = (local_t *)s;
+    pc_saver_close(&l->saver);
+    pc_session_fini(s);
+    free(l);
+}
+
+static const pc_session_ops_t local_ops = { local_move, local_tick, local_destroy };
+
+static local_t *make(const pc_local_opts_t *o, char *err, size_t errlen)
+{
+    local_t *l = calloc(1, sizeof *l);
+    if (!l) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    pc_session_t *s = &l->s;
+    pc_session_init(s, &local_ops, PC_SESSION_LOCAL, o->rs, o->lang);
+    pl_error_t e;
+    if (pl_state_init(o->rs, &s->st, o->n_seats, o->seed, &e) != PL_OK) {
+        snprintf(err, errlen, "cannot set up the table: %s", e.msg);
+        free(l);
+        return NULL;
+    }
+    unsigned all = (1u << o->n_seats) - 1u;
+    s->mine = o->human & all;
+    s->bots = all & ~s->mine;
+    s->before = s->st;
+    memcpy(s->team, o->team, sizeof s->team);
+    l->bot_delay_ms = o->bot_delay_ms;
+    for (int i = 0; i < o->n_seats; i++)
+        pl_bot_init(&l->bot[i], PL_BOT_GREEDY, o->seed * 31u + (uint64_t)i + 1);
+    return l;
+}
+
+static void save_header(const pc_local_opts_t *o, pc_save_t *h)
+{
+    memset(h, 0, sizeof *h);
+    snprintf(h->package, sizeof h->package, "%s", o->rs->id ? o->rs->id : "");
+    snprintf(h->hash, sizeof h->hash, "%s", o->package_hash ? o->package_hash : "");
+    h->seed = o->seed;
+    h->n_seats = o->n_seats;
+    unsigned all = (1u << o->n_seats) - 1u;
+    h->human = o->human & all;
+    h->bots = all & ~h->human;
+    memcpy(h->team, o->team, sizeof h->team);
+    h->started = (int64_t)time(NULL);
+}
+
+pc_session_t *pc_session_local_create(const pc_local_opts_t *o, char *err, size_t errlen)
+{
+    local_t *l = make(o, err, errlen);
+    if (!l)
+        return NULL;
+    pc_session_note(&l->s, -1, pt_tr(PL_LANG_FR, "A new table is set. Good game!"), "A new table is set. Good game!");
+    if (o->save_path) {
+        pc_save_t h;
+        save_header(o, &h);
+        char e2[300];
+        if (pc_saver_open(&l->saver, o->save_path, &h, e2, sizeof e2) != 0)
+            snprintf(l->save_err, sizeof l->save_err, "%s", e2); /* play on, unsaved: the app tells */
+    }
+    return &l->s;
+}
+
+pc_session_t *pc_session_local_resume(const pc_local_opts_t *o, char *err, size_t errlen)
+{
+    pc_save_t sv;
+    char why[400];
+    if (!o->save_path || pc_save_read(o->save_path, &sv, why, sizeof why) != 0) {
+        snprintf(err, errlen, "%s", o->save_path ? why : "no saved game");
+        return NULL;
+    }
+    if (!o->rs->id || strcmp(sv.package, o->rs->id) != 0 || !o->package_hash ||
+        strcmp(sv.hash, o->package_hash) != 0) {
+        snprintf(err, errlen, "%s", pt_tr(o->lang, "This saved game belongs to another game or another version of it."));
+        pc_save_free(&sv);
+        return NULL;
+    }
+    pc_local_opts_t ro = *o;
+    ro.n_seats = sv.n_seats;
+    ro.human = sv.human;
+    ro.seed = sv.seed;
+    memcpy(ro.team, sv.team, sizeof ro.team);
+    local_t *l = make(&ro, err, errlen);
+    if (!l) {
+        pc_save_free(&sv);
+        return NULL;
+    }
+    pc_session_t *s = &l->s;
+    for (size_t i = 0; i < sv.n_moves; i++) {
+        pl_state_t keep = s->st;
+        apply_move(l, &sv.moves[i], 0);
+        if (s->st.seq == keep.seq) { /* a move the rules refuse: the save is not this game's */
+            snprintf(err, errlen, pt_tr(o->lang, "The saved game is damaged at move %zu."), i + 1);
+            pc_save_free(&sv);
+            local_destroy(s);
+            return NULL;
+        }
+    }
+    pc_save_free(&sv);
+    /* the moments of the replay were shown already: only the table's state counts now */
+    s->ev_n = 0;
+    s->reveal_pending = 0;
+    s->prompt_card = PL_NO_CARD;
+    pc_session_note(s, -1, pt_tr(PL_LANG_FR, "The saved game is resumed."), "The saved game is resumed.");
+    pc_session_emit(s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
+    if (s->st.wait != PL_WAIT_OVER) {
+        char e2[300];
+        if (pc_saver_append(&l->saver, o->save_path, e2, sizeof e2) != 0)
+            snprintf(l->save_err, sizeof l->save_err, "%s", e2);
+    }
+    return s;
+}
+
+const char *pc_session_local_save_error(const pc_session_t *s)
+{
+    return s->kind == PC_SESSION_LOCAL ? ((const local_t *)s)->save_err : "";
+}
