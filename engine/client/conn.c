@@ -39,7 +39,9 @@ struct pc_conn {
     char code[16];
     void (*listen)(void *, const json_t *);
     void *listen_ctx;
+    int listen_who;               /* the seat (or -1 watching) the listening session shows */
     json_t *joined_snapshot;      /* first snapshot, waiting for the app (PC_CE_JOINED) */
+    json_t *early;                /* the table's messages that came after it, before the session */
     const pl_ruleset_t *joined_rs;
     json_t *waiting_snapshot;     /* a snapshot waiting for its package to arrive */
     char waiting_hash[65];
@@ -287,6 +289,7 @@ void pc_conn_close(pc_conn_t *c)
     pc_link_stop(c->link);
     json_decref(c->joined_snapshot);
     json_decref(c->waiting_snapshot);
+    json_decref(c->early);
     for (int i = 0; i < c->n_rs; i++)
         pl_ruleset_destroy(c->rs[i].rs);
     free(c);
@@ -418,6 +421,8 @@ void pc_conn_leave(pc_conn_t *c)
     c->listen_ctx = NULL;
     json_decref(c->joined_snapshot);
     c->joined_snapshot = NULL;
+    json_decref(c->early);
+    c->early = NULL;
     json_decref(c->waiting_snapshot);
     c->waiting_snapshot = NULL;
     status(c); /* the token is kept: "resume my seat" brings this device back */
@@ -457,6 +462,23 @@ void pc_conn_listen(pc_conn_t *c, void (*fn)(void *, const json_t *), void *ctx)
 {
     c->listen = fn;
     c->listen_ctx = ctx;
+    c->listen_who = c->watching ? -1 : c->seat;
+    if (fn && c->early) { /* what came between the snapshot and the session, in order */
+        json_t *early = c->early, *m;
+        size_t i;
+        c->early = NULL;
+        json_array_foreach(early, i, m)
+            fn(ctx, m);
+        json_decref(early);
+    }
+}
+
+void pc_conn_unlisten(pc_conn_t *c, void *ctx)
+{
+    if (c && c->listen_ctx == ctx) {
+        c->listen = NULL;
+        c->listen_ctx = NULL;
+    }
 }
 
 void pc_conn_resync(pc_conn_t *c)
@@ -632,13 +654,19 @@ static int package_for(pc_conn_t *c, const json_t *snap, const pl_ruleset_t **rs
 
 static void deliver_snapshot(pc_conn_t *c, json_t *snap, const pl_ruleset_t *rs)
 {
-    if (c->listen) { /* a rejoin after a drop: the session takes its fresh view */
+    json_t *who = json_object_get(snap, "who");
+    int seat = json_is_integer(who) ? (int)json_integer_value(who) : -1;
+    if (c->listen && seat == c->listen_who) { /* a rejoin after a drop: the session takes its fresh view */
         c->listen(c->listen_ctx, snap);
         return;
     }
     json_decref(c->joined_snapshot);
     c->joined_snapshot = json_incref(snap);
     c->joined_rs = rs;
+    c->listen = NULL; /* the session of the seat held before hears no more */
+    c->listen_ctx = NULL;
+    json_decref(c->early);
+    c->early = json_array();
     emit(c, PC_CE_JOINED, NULL);
 }
 
@@ -819,8 +847,12 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
     } else if (!strcmp(type, "snapshot")) {
         on_snapshot(c, m);
     } else if (!strcmp(type, "update")) {
-        if (c->listen && (int)json_integer_value(json_object_get(m, "table")) == c->table)
+        if ((int)json_integer_value(json_object_get(m, "table")) != c->table)
+            ; /* another table's */
+        else if (c->listen)
             c->listen(c->listen_ctx, m);
+        else if (c->early && json_array_size(c->early) < 4096)
+            json_array_append(c->early, m);
     } else if (!strcmp(type, "error")) {
         on_error(c, m, re);
     }

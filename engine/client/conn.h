@@ -100,8 +100,11 @@ long pc_conn_send_move(pc_conn_t *c, const pl_move_t *mv, uint32_t seq);
 /* After PC_CE_JOINED: the table's ruleset (owned by the connection, valid until it closes) and
  * its first snapshot (a new reference the caller releases). */
 int pc_conn_take_joined(pc_conn_t *c, const pl_ruleset_t **rs, json_t **snapshot);
-/* Who hears the table's messages (snapshot, update, table, errors of its moves). */
+/* Who hears the table's messages (snapshot, update, table, errors of its moves): the session
+ * of the seat held now. A snapshot for another seat (or for watching) makes a new PC_CE_JOINED. */
 void pc_conn_listen(pc_conn_t *c, void (*fn)(void *ctx, const json_t *msg), void *ctx);
+/* Stop listening, when ctx is the one listening (a newer session may have taken over). */
+void pc_conn_unlisten(pc_conn_t *c, void *ctx);
 /* Ask for the whole view again (out of sync). */
 void pc_conn_resync(pc_conn_t *c);
 

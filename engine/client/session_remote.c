@@ -218,7 +218,7 @@ static void remote_move(pc_session_t *s, const pl_move_t *mv)
 static void remote_destroy(pc_session_t *s)
 {
     remote_t *r = (remote_t *)s;
-    pc_conn_listen(r->conn, NULL, NULL);
+    pc_conn_unlisten(r->conn, r);
     pc_session_fini(s);
     free(r);
 }

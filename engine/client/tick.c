@@ -63,9 +63,8 @@ static void on_conn_event(pc_app_t *a, const pc_cevent_t *e)
     switch (e->type) {
     case PC_CE_JOINED: {
         pc_session_t *s = pc_session_remote_create(a->conn, a->lang, err, sizeof err);
-        if (!s) {
+        if (!s) { /* a view that cannot be right is not shown; the next one may be */
             snprintf(a->scr.flash, sizeof a->scr.flash, "%s", err);
-            pc_conn_leave(a->conn);
             break;
         }
         pc_session_destroy(a->session);

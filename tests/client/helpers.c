@@ -4,7 +4,9 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include "client/net.h"
+#include <string.h>
+#include <sys/stat.h>
+#include <limits.h>
 #include "helpers.h"
 
 #ifndef TC_BUILD
@@ -55,8 +57,10 @@ pc_app_t *tc_app(const char *dir, int w, int h, int humans)
     o.humans = humans;
     o.seed = 42;
     o.bot_delay_ms = 0;
+    o.seed_set = 1;
     o.software = 1;
     o.hidden = 1;
+    o.no_save = 1; /* tests that save say so */
     pc_app_t *a = pc_app_create(&o, err, sizeof err);
     if (!a) fprintf(stderr, "pc_app_create: %s\n", err);
     return a;
@@ -83,10 +87,106 @@ int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *))
 
 int tc_net_ready(pc_app_t *a)
 {
-    return pc_net_state(a) == PC_NET_READY;
+    return pc_conn_state(a->conn) == PC_NET_READY;
 }
 
 int tc_at_table(pc_app_t *a)
 {
-    return a->game && a->game->remote && a->screen == PC_SCREEN_TABLE;
+    return a->session && a->session->kind == PC_SESSION_REMOTE && a->scr.screen == PC_SCREEN_TABLE;
+}
+
+void tc_key(SDL_Keycode k)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&ev);
+}
+
+void tc_number_key(int n)
+{
+    static const SDL_Scancode sc[12] = { SDL_SCANCODE_1, SDL_SCANCODE_2, SDL_SCANCODE_3, SDL_SCANCODE_4,
+                                         SDL_SCANCODE_5, SDL_SCANCODE_6, SDL_SCANCODE_7, SDL_SCANCODE_8,
+                                         SDL_SCANCODE_9, SDL_SCANCODE_0, SDL_SCANCODE_MINUS, SDL_SCANCODE_EQUALS };
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.scancode = sc[(n - 1) % 12];
+    ev.key.keysym.sym = SDL_GetKeyFromScancode(ev.key.keysym.scancode);
+    SDL_PushEvent(&ev);
+}
+
+static void click_at(pc_app_t *a, const pc_button_t *b)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEBUTTONDOWN;
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.state = SDL_PRESSED;
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    float rx = (float)ww / (float)(a->gfx.win_w ? a->gfx.win_w : 1), ry = (float)wh / (float)(a->gfx.win_h ? a->gfx.win_h : 1);
+    ev.button.x = (int)((a->gfx.ox + (b->x + b->w / 2) * a->gfx.s) * rx);
+    ev.button.y = (int)((a->gfx.oy + (b->y + b->h / 2) * a->gfx.s) * ry);
+    SDL_PushEvent(&ev);
+}
+
+int tc_click_arg(pc_app_t *a, int act, int arg)
+{
+    for (int i = 0; i < a->ui.n_btn; i++) {
+        const pc_button_t *b = &a->ui.btn[i];
+        if (b->act == act && b->enabled && (arg < 0 || b->arg == arg)) {
+            click_at(a, b);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int tc_click(pc_app_t *a, int act)
+{
+    return tc_click_arg(a, act, -1);
+}
+
+void tc_pump(pc_app_t *a)
+{
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev))
+        pc_app_event(a, &ev);
+    pc_app_tick(a);
+    pc_app_draw(a); /* the buttons of the new frame */
+}
+
+static char iso_dir[256];
+
+const char *tc_isolate(void)
+{
+    mkdir(TC_BUILD "/tests", 0755);
+    snprintf(iso_dir, sizeof iso_dir, TC_BUILD "/tests/client-home-XXXXXX");
+    if (!mkdtemp(iso_dir))
+        return NULL;
+    char abs[1024], p[1200];
+    if (!realpath(iso_dir, abs))
+        return NULL;
+    snprintf(p, sizeof p, "%s/config", abs);
+    setenv("XDG_CONFIG_HOME", p, 1);
+    snprintf(p, sizeof p, "%s/data", abs);
+    setenv("XDG_DATA_HOME", p, 1);
+    snprintf(p, sizeof p, "%s/cache", abs);
+    setenv("XDG_CACHE_HOME", p, 1);
+    return iso_dir;
+}
+
+void tc_rm_tree(const char *dir)
+{
+    char cmd[400];
+    if (!dir || !*dir)
+        return;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) {
+    }
 }

@@ -18,4 +18,17 @@ int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *));
 int tc_net_ready(pc_app_t *a); /* greeted by the server */
 int tc_at_table(pc_app_t *a);  /* a table of the server shown */
 
+/* Input as a player gives it: a key by its code (number keys by their position on the row, as
+ * SDL reports them), a left click at the centre of the first enabled button doing act (0 when
+ * there is none), and one turn of the app's loop (events, tick, draw). */
+void tc_key(SDL_Keycode k);
+void tc_number_key(int n); /* 1-12: the number row's keys */
+int tc_click(pc_app_t *a, int act);
+int tc_click_arg(pc_app_t *a, int act, int arg);
+void tc_pump(pc_app_t *a);
+/* Isolated XDG folders (config, data, cache) under a fresh temporary folder; the caller removes
+ * it with tc_rm_tree. Returns the folder. */
+const char *tc_isolate(void);
+void tc_rm_tree(const char *dir);
+
 #endif

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "client/net.h"
 #include "proto/proto.h"
 #include "helpers.h"
 
@@ -129,6 +128,7 @@ static void setup(void)
     snprintf(tmp, sizeof tmp, TC_BUILD "/tests/client-hostile-XXXXXX");
     cr_assert(mkdtemp(tmp), "temporary folder");
     setenv("XDG_CONFIG_HOME", tmp, 1); /* the seat token goes there */
+    tc_isolate();
     tc_sdl_up();
     struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
     socklen_t sl = sizeof sa;
@@ -166,9 +166,14 @@ Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, 
     cr_assert(pthread_create(&fake, NULL, fake_server, NULL) == 0);
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", fake_port);
-    pc_net_connect(a, addr);
-    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "greeted by the fake server (%s)", a->net_status);
-    pc_net_create_table(a);
+    pc_app_connect(a, addr);
+    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "greeted by the fake server (%s)", pc_conn_status(a->conn));
+    pc_create_spec_t spec;
+    memset(&spec, 0, sizeof spec);
+    snprintf(spec.package, sizeof spec.package, "achats-durables");
+    spec.seats = 2;
+    spec.take = 0;
+    cr_assert(pc_conn_create(a->conn, &spec));
 
     /* 1. the snapshot claims 250 seats: refused, no table shown */
     tc_loop_until(a, 1500, NULL);
@@ -176,29 +181,29 @@ Test(hostile, broken_views_from_a_server_are_refused_and_the_table_stays_whole, 
 
     /* 2. a good snapshot is taken */
     atomic_store(&cmd, SEND_GOOD_SNAPSHOT);
-    cr_assert(tc_loop_until(a, 10000, tc_at_table), "the good snapshot is taken (%s)", a->net_status);
-    cr_assert_eq(a->game->st.n_seats, 2);
-    cr_assert_eq(a->game->st.seq, 0);
+    cr_assert(tc_loop_until(a, 10000, tc_at_table), "the good snapshot is taken (%s)", pc_conn_status(a->conn));
+    cr_assert_eq(a->session->st.n_seats, 2);
+    cr_assert_eq(a->session->st.seq, 0);
 
     /* 3. an update naming a card that does not exist: refused, the view kept, a fresh one asked for */
     atomic_store(&cmd, SEND_BAD_UPDATE);
-    cr_assert(tc_loop_until(a, 10000, rejoined), "no rejoin after a broken update (%s)", a->net_status);
+    cr_assert(tc_loop_until(a, 10000, rejoined), "no rejoin after a broken update (%s)", pc_conn_status(a->conn));
     tc_loop_until(a, 300, NULL);
-    cr_assert_eq(a->game->st.n_played, 0, "the broken update was applied");
-    cr_assert_eq(a->game->st.seq, 0);
+    cr_assert_eq(a->session->st.n_played, 0, "the broken update was applied");
+    cr_assert_eq(a->session->st.seq, 0);
     cr_assert(tc_at_table(a));
 
     /* 4. events naming seat 200 (revealing a fiction prompt) and card 60000: ignored */
-    uint32_t moves_before = a->game->moves;
+    uint32_t moves_before = a->session->moves;
     atomic_store(&cmd, SEND_BAD_EVENTS);
     tc_loop_until(a, 1500, NULL);
-    cr_assert_gt(a->game->moves, moves_before, "the update carrying the events did not arrive");
-    cr_assert_eq(a->game->fiction_card, PL_NO_CARD, "a prompt revealed by seat 200 was taken");
+    cr_assert_gt(a->session->moves, moves_before, "the update carrying the events did not arrive");
+    cr_assert_eq(a->session->prompt_card, PL_NO_CARD, "a prompt revealed by seat 200 was taken");
 
     /* 5. a whole and consistent view, but another seat's (its hand shown as ours): refused */
     atomic_store(&cmd, SEND_OTHER_VIEW);
     tc_loop_until(a, 1500, NULL);
-    cr_assert_eq(a->game->st.viewer, 0, "another seat's view was taken as ours");
-    cr_assert_eq(memcmp(a->game->st.seat[0].hand, good_view.seat[0].hand, sizeof good_view.seat[0].hand), 0);
+    cr_assert_eq(a->session->st.viewer, 0, "another seat's view was taken as ours");
+    cr_assert_eq(memcmp(a->session->st.seat[0].hand, good_view.seat[0].hand, sizeof good_view.seat[0].hand), 0);
     pc_app_destroy(a);
 }

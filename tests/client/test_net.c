@@ -8,7 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <fcntl.h>
-#include "client/net.h"
 #include "helpers.h"
 
 #ifndef TC_BUILD
@@ -74,7 +73,7 @@ static void setup(void)
     mkdir(TC_BUILD "/tests", 0755);
     cr_assert(mkdtemp(tmpdir), "temporary folder");
     snprintf(db, sizeof db, "%s/server.db", tmpdir);
-    setenv("XDG_CONFIG_HOME", tmpdir, 1);
+    tc_isolate();
     tc_sdl_up();
 }
 
@@ -87,41 +86,50 @@ static void teardown(void)
     if (system(cmd) != 0) {}
 }
 
-static void push_key(SDL_Keycode k)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.keysym.sym = k;
-    SDL_PushEvent(&ev);
-}
+#define push_key tc_key
 
 /* run the client's loop for up to ms, or until done(a) */
-static int lost(pc_app_t *a) { return pc_net_state(a) == PC_NET_LOST; }
-static int back_at_table(pc_app_t *a) { return tc_net_ready(a) && tc_at_table(a); }
-static int watching(pc_app_t *a) { return tc_at_table(a) && a->game->my_seat == -1; }
+static int lost(pc_app_t *a) { return pc_conn_state(a->conn) == PC_NET_LOST; }
+static int back_at_table(pc_app_t *a) { return tc_net_ready(a) && tc_at_table(a) && pc_conn_can_move(a->conn); }
+static int watching(pc_app_t *a) { return tc_at_table(a) && a->session->watching; }
 
 static uint32_t acted_at = 0xFFFFFFFFu, goal_seq;
 
 /* one step of play by the keyboard when it is our turn (once per state we see) */
 static void play_step(pc_app_t *a)
 {
-    pc_game_t *g = a->game;
-    if (g->reveal_pending || g->fiction_card != PL_NO_CARD) {
+    pc_session_t *g = a->session;
+    if (g->reveal_pending || g->prompt_card != PL_NO_CARD) {
         push_key(SDLK_RETURN);
         return;
     }
-    if (pc_game_human_to_act(g) != g->my_seat || acted_at == g->st.seq) return;
+    int me = pc_conn_seat(a->conn);
+    if (me < 0 || pc_session_to_act(g) != me || acted_at == g->st.seq)
+        return;
     acted_at = g->st.seq;
-    if (g->st.wait == PL_WAIT_VOTE || g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH) push_key(SDLK_1);
-    else push_key(SDLK_r);
+    if (g->st.wait == PL_WAIT_VOTE || g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH)
+        tc_number_key(1);
+    else
+        push_key(SDLK_r);
 }
 
 static int play_a_while(pc_app_t *a)
 {
-    if (!a->game) return 0;
+    if (!a->session || a->session->kind != PC_SESSION_REMOTE)
+        return 0;
     play_step(a);
-    return a->game->st.wait == PL_WAIT_OVER || a->game->st.seq >= goal_seq;
+    return a->session->st.wait == PL_WAIT_OVER || a->session->st.seq >= goal_seq;
+}
+
+static void create_table(pc_app_t *a, int seats, unsigned bots)
+{
+    pc_create_spec_t spec;
+    memset(&spec, 0, sizeof spec);
+    snprintf(spec.package, sizeof spec.package, "achats-durables");
+    spec.seats = seats;
+    spec.bots = bots;
+    spec.take = 0;
+    cr_assert(pc_conn_create(a->conn, &spec));
 }
 
 Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, .timeout = 100)
@@ -134,44 +142,45 @@ Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, 
     cr_assert(a);
     char addr[64];
     snprintf(addr, sizeof addr, "127.0.0.1:%d", port);
-    pc_net_connect(a, addr);
-    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "connected and greeted (%s)", a->net_status);
-    pc_net_create_table(a);
-    cr_assert(tc_loop_until(a, 10000, tc_at_table), "a table is created and joined (%s)", a->net_status);
-    int seat = a->game->my_seat;
+    pc_app_connect(a, addr);
+    cr_assert(tc_loop_until(a, 10000, tc_net_ready), "connected and greeted (%s)", pc_conn_status(a->conn));
+    create_table(a, 4, 0xEu);
+    cr_assert(tc_loop_until(a, 10000, tc_at_table), "a table is created and joined (%s / %s)", pc_conn_status(a->conn),
+              a->scr.flash);
+    int seat = pc_conn_seat(a->conn);
     cr_assert(seat >= 0);
     char tok[1024];
-    cr_assert(pc_net_token_path(addr, tok, sizeof tok));
+    cr_assert(pc_conn_token_path(addr, tok, sizeof tok));
     cr_assert(access(tok, R_OK) == 0, "the seat token is kept in the config folder (%s)", tok);
 
-    goal_seq = a->game->st.seq + 30;
+    goal_seq = a->session->st.seq + 30;
     cr_assert(tc_loop_until(a, 30000, play_a_while), "the game goes on: seq %u, wait %d, expected %x, status %s, flash %s",
-              a->game->st.seq, a->game->st.wait, pl_expected(&a->game->st), a->net_status, a->flash);
-    uint32_t seq_before = a->game->st.seq;
+              a->session->st.seq, a->session->st.wait, pl_expected(&a->session->st), pc_conn_status(a->conn), a->scr.flash);
+    uint32_t seq_before = a->session->st.seq;
     cr_assert_gt(seq_before, 0);
 
     /* the connection is cut: the server dies, then comes back on the same port and database */
     server_kill(srv);
-    cr_assert(tc_loop_until(a, 10000, lost), "the loss is noticed and shown (%s)", a->net_status);
-    cr_assert(strlen(a->net_status) > 0);
+    cr_assert(tc_loop_until(a, 10000, lost), "the loss is noticed and shown (%s)", pc_conn_status(a->conn));
+    cr_assert(strlen(pc_conn_status(a->conn)) > 0);
     srv = server_start();
     cr_assert(srv > 0, "the server restarts");
-    cr_assert(tc_loop_until(a, 15000, back_at_table), "the client reconnects to its seat (%s)", a->net_status);
-    cr_assert_eq(a->game->my_seat, seat, "the same seat");
-    cr_assert_geq(a->game->st.seq, seq_before, "nothing acknowledged was lost");
+    cr_assert(tc_loop_until(a, 15000, back_at_table), "the client reconnects to its seat (%s)", pc_conn_status(a->conn));
+    cr_assert_eq(pc_conn_seat(a->conn), seat, "the same seat");
+    cr_assert_geq(a->session->st.seq, seq_before, "nothing acknowledged was lost");
 
-    goal_seq = a->game->st.seq + 30;
+    goal_seq = a->session->st.seq + 30;
     acted_at = 0xFFFFFFFFu;
     cr_assert(tc_loop_until(a, 30000, play_a_while), "play goes on after the reconnection: seq %u, status %s, flash %s",
-              a->game->st.seq, a->net_status, a->flash);
+              a->session->st.seq, pc_conn_status(a->conn), a->scr.flash);
     /* the same connection now watches the table as an observer: no seat, nothing to play */
-    int table = pc_net_table_id(a);
+    int table = pc_conn_table(a->conn);
     cr_assert_gt(table, 0);
-    pc_net_watch(a, table);
-    cr_assert(tc_loop_until(a, 10000, watching), "watching the table (%s)", a->net_status);
-    cr_expect_eq(pc_game_human_to_act(a->game), -1, "an observer has nothing to play");
+    pc_conn_watch(a->conn, table);
+    cr_assert(tc_loop_until(a, 10000, watching), "watching the table (%s)", pc_conn_status(a->conn));
+    cr_expect_eq(pc_session_to_act(a->session), -1, "an observer has nothing to play");
     cr_log_info("table %d seat %d: seq %u before the cut, %u at the end, reconnections noticed", 0, seat,
-                seq_before, a->game->st.seq);
+                seq_before, a->session->st.seq);
     pc_app_destroy(a);
     server_kill(srv);
 }

@@ -19,50 +19,17 @@
 static void setup(void) { tc_sdl_up(); }
 static void teardown(void) { tc_sdl_down(); }
 
-static void push_key(SDL_Keycode k)
-{
-    SDL_Event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = SDL_KEYDOWN;
-    ev.key.state = SDL_PRESSED;
-    ev.key.keysym.sym = k;
-    SDL_PushEvent(&ev);
-}
-
-/* a left click at the centre of the first button doing act; 0 when there is none */
-static int click(pc_app_t *a, int act)
-{
-    for (int i = 0; i < a->n_btn; i++) {
-        const pc_button_t *b = &a->btn[i];
-        if (b->act != act || !b->enabled) continue;
-        SDL_Event ev;
-        memset(&ev, 0, sizeof ev);
-        ev.type = SDL_MOUSEBUTTONDOWN;
-        ev.button.button = SDL_BUTTON_LEFT;
-        ev.button.state = SDL_PRESSED;
-        ev.button.x = (int)(a->gfx.ox + (b->x + b->w / 2) * a->gfx.s);
-        ev.button.y = (int)(a->gfx.oy + (b->y + b->h / 2) * a->gfx.s);
-        SDL_PushEvent(&ev);
-        return 1;
-    }
-    return 0;
-}
-
-/* what the pushed events did, as the main loop would dispatch them */
-static void pump(pc_app_t *a)
-{
-    SDL_Event ev;
-    while (SDL_PollEvent(&ev)) pc_app_event(a, &ev);
-    pc_app_draw(a); /* buttons of the new frame */
-}
+#define push_key tc_key
+#define click tc_click
+#define pump tc_pump
 
 typedef struct {
-    int keys, clicks, plays, rolls, votes, choices, curtains, reveals, fictions, refusals;
+    int keys, clicks, plays, rolls, votes, choices, curtains, reveals, fictions, refusals, summaries, events;
 } tally_t;
 
 static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
 {
-    pc_game_t *g = a->game;
+    pc_session_t *g = a->session;
     pl_move_t mv[32];
     int n = pl_legal_moves(g->rs, &g->st, seat, mv, 32);
     int card = -1, idx = -1;
@@ -75,25 +42,13 @@ static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
                 }
     if (card >= 0 && step % 3 != 2) {
         /* a digit (or a click on the card past the ninth) opens the card, Enter plays it */
-        if (idx < 9) {
-            push_key(SDLK_1 + idx);
+        if (idx < 12 && step % 4 != 3) {
+            tc_number_key(idx + 1); /* every card of a hand of 12 has its key */
         } else {
-            int found = 0;
-            for (int i = 0; i < a->n_btn && !found; i++)
-                if (a->btn[i].act == PC_ACT_CARD && a->btn[i].arg == card) {
-                    SDL_Event ev;
-                    memset(&ev, 0, sizeof ev);
-                    ev.type = SDL_MOUSEBUTTONDOWN;
-                    ev.button.button = SDL_BUTTON_LEFT;
-                    ev.button.x = (int)(a->gfx.ox + (a->btn[i].x + a->btn[i].w / 2) * a->gfx.s);
-                    ev.button.y = (int)(a->gfx.oy + (a->btn[i].y + a->btn[i].h / 2) * a->gfx.s);
-                    SDL_PushEvent(&ev);
-                    found = 1;
-                }
-            cr_assert(found, "every card of the hand can be clicked");
+            cr_assert(tc_click_arg(a, PC_ACT_CARD, card), "every card of the hand can be clicked");
         }
         pump(a);
-        cr_assert_eq(a->detail_card, card, "the digit opens the card's detail");
+        cr_assert_eq(a->scr.detail_card, card, "the number key or the click opens the card's detail");
         uint32_t before = g->moves;
         if (step % 2) {
             push_key(SDLK_RETURN);
@@ -104,7 +59,7 @@ static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
             t->clicks++;
         }
         pump(a);
-        cr_assert_eq(g->moves, before + 1, "playing a legal card is accepted (%s)", a->flash);
+        cr_assert_eq(g->moves, before + 1, "playing a legal card is accepted (%s)", a->scr.flash);
         t->plays++;
         return;
     }
@@ -117,86 +72,108 @@ static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
     }
     uint32_t before = g->moves;
     pump(a);
-    cr_assert_eq(g->moves, before + 1, "the roll is accepted (%s)", a->flash);
+    cr_assert_eq(g->moves, before + 1, "the roll is accepted (%s)", a->scr.flash);
     t->rolls++;
 }
 
-Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .timeout = 100)
+Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .timeout = 120)
 {
     pc_app_t *a = tc_app(TC_SHIPPED, 1280, 720, 2);
     cr_assert(a, "the shipped game loads");
-    cr_assert_eq(a->screen, PC_SCREEN_TABLE, "the client opens on the hot-seat table");
+    cr_assert_eq(a->scr.screen, PC_SCREEN_TABLE, "the client opens on the hot-seat table");
     tally_t t = {0};
     int step = 0, refusal_tried = 0;
     pc_app_draw(a);
-    for (int iter = 0; iter < 60000 && a->screen != PC_SCREEN_END; iter++) {
-        pc_app_tick(a);
-        pc_game_t *g = a->game;
+    for (int iter = 0; iter < 60000 && a->scr.screen != PC_SCREEN_END; iter++) {
+        pump(a);
+        pc_session_t *g = a->session;
         if (g->reveal_pending) {
-            if (step++ % 2) push_key(SDLK_RETURN); else cr_assert(click(a, PC_ACT_REVEAL_OK) || (push_key(SDLK_RETURN), 1));
-            pc_app_draw(a);
+            if (step++ % 2)
+                push_key(SDLK_RETURN);
+            else
+                cr_assert(click(a, PC_ACT_REVEAL_OK));
             pump(a);
             cr_assert(!g->reveal_pending, "the reveal is dismissed");
             t.reveals++;
             continue;
         }
-        if (g->fiction_card != PL_NO_CARD) {
-            pc_app_draw(a);
-            cr_assert(click(a, PC_ACT_FICTION_DONE));
+        if (g->prompt_card != PL_NO_CARD) {
+            cr_assert(click(a, PC_ACT_PROMPT_DONE));
             pump(a);
-            cr_assert_eq(g->fiction_card, PL_NO_CARD);
+            cr_assert_eq(g->prompt_card, PL_NO_CARD);
             t.fictions++;
             continue;
         }
-        if (a->curtain_seat >= 0) {
-            int who = a->curtain_seat;
-            pc_app_draw(a);
+        if (a->scr.summary_seat >= 0) { /* what the team's turn caused, before the next team */
+            cr_assert(click(a, PC_ACT_SUMMARY_OK));
+            pump(a);
+            cr_assert_eq(a->scr.summary_seat, -1);
+            t.summaries++;
+            continue;
+        }
+        if (a->scr.curtain_seat >= 0) {
+            int who = a->scr.curtain_seat;
             /* behind the curtain no hand and no ballot can be used */
-            for (int i = 0; i < a->n_btn; i++)
-                cr_assert(a->btn[i].act != PC_ACT_CARD && a->btn[i].act != PC_ACT_VOTE);
+            for (int i = 0; i < a->ui.n_btn; i++)
+                cr_assert(a->ui.btn[i].act != PC_ACT_CARD && a->ui.btn[i].act != PC_ACT_VOTE);
             cr_assert(click(a, PC_ACT_CURTAIN_OK));
             pump(a);
-            cr_assert_eq(a->shown_seat, who);
+            cr_assert_eq(a->scr.shown_seat, who);
             t.curtains++;
             continue;
         }
-        int seat = pc_game_human_to_act(g);
-        if (seat < 0) continue; /* bots play on the next tick */
-        pc_app_draw(a);
-        if (a->curtain_seat >= 0) continue;
+        if (g->event_card != PL_NO_CARD) { /* read, then put away */
+            cr_assert(click(a, PC_ACT_EVENT_OK));
+            pump(a);
+            cr_assert_eq(g->event_card, PL_NO_CARD);
+            t.events++;
+            continue;
+        }
+        int seat = pc_session_to_act(g);
+        if (seat < 0)
+            continue; /* bots play on the next tick */
         step++;
         if (g->st.wait == PL_WAIT_VOTE) {
             uint8_t before = g->st.pending.answered;
-            push_key(SDLK_1 + (step % 2));
+            if (step % 3 == 0) { /* Enter focuses the first option, a second Enter casts it */
+                push_key(SDLK_RETURN);
+                pump(a);
+                cr_assert(a->ui.focus >= 0 && a->ui.btn[a->ui.focus].act == PC_ACT_VOTE, "Enter puts the focus on a ballot");
+                push_key(SDLK_RETURN);
+            } else {
+                tc_number_key(1 + step % 2);
+            }
             pump(a);
             cr_assert(g->st.pending.answered != before || g->st.wait != PL_WAIT_VOTE || g->reveal_pending,
                       "the ballot is cast");
             t.votes++;
         } else if (g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH) {
             uint32_t before = g->moves;
-            push_key(SDLK_1);
+            int n = pc_option_count(a), want = 1 + step % (n > 0 ? n : 1);
+            tc_number_key(want);
             pump(a);
             cr_assert_eq(g->moves, before + 1, "the choice is accepted");
             t.choices++;
         } else if (g->st.wait == PL_WAIT_TURN) {
             /* once: a card that cannot be played now shows why */
             if (!refusal_tried) {
-                for (int i = 0; i < g->st.seat[seat].hand_n && i < 9 && !refusal_tried; i++) {
+                for (int i = 0; i < g->st.seat[seat].hand_n && i < 12 && !refusal_tried; i++) {
                     int c = g->st.seat[seat].hand[i];
                     pl_error_t e;
                     int code = pl_can_play(g->rs, &g->st, seat, c, &e);
-                    if (code == PL_OK) continue;
-                    push_key(SDLK_1 + i);
+                    if (code == PL_OK)
+                        continue;
+                    tc_number_key(i + 1);
                     pump(a);
                     cr_assert(click(a, PC_ACT_PLAY), "the detail offers to play the card");
                     pump(a);
                     pl_move_t mv = {PL_MOVE_PLAY, (uint8_t)seat, (uint16_t)c};
                     char want[512];
                     pt_refusal(g->rs, &g->st, &mv, code, PL_LANG_FR, want, sizeof want);
-                    cr_assert_str_eq(a->flash, want, "the refusal shows its reason");
+                    cr_assert_str_eq(a->scr.flash, want, "the refusal shows its reason");
                     push_key(SDLK_ESCAPE);
                     pump(a);
-                    cr_assert_eq(a->detail_card, PL_NO_CARD);
+                    cr_assert_eq(a->scr.detail_card, PL_NO_CARD);
                     refusal_tried = 1;
                     t.refusals++;
                 }
@@ -204,11 +181,13 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
             human_turn(a, seat, step, &t);
         }
     }
-    cr_assert_eq(a->screen, PC_SCREEN_END, "the game reaches the end screen");
-    cr_assert_eq(a->game->st.wait, PL_WAIT_OVER);
+    cr_assert_eq(a->scr.screen, PC_SCREEN_END, "the game reaches the end screen");
+    cr_assert_eq(a->session->st.wait, PL_WAIT_OVER);
     cr_assert(t.rolls > 0 && t.keys > 0 && t.clicks > 0, "humans played with keys and mouse");
-    cr_log_info("human plays %d, rolls %d, votes %d, choices %d, curtains %d, reveals %d, fictions %d, refusals %d",
-                t.plays, t.rolls, t.votes, t.choices, t.curtains, t.reveals, t.fictions, t.refusals);
+    cr_assert(t.summaries > 0, "each team saw what its turn caused before the next one");
+    cr_log_info("human plays %d, rolls %d, votes %d, choices %d, curtains %d, summaries %d, reveals %d, fictions %d, "
+                "events %d, refusals %d", t.plays, t.rolls, t.votes, t.choices, t.curtains, t.summaries, t.reveals,
+                t.fictions, t.events, t.refusals);
     pc_app_destroy(a);
 }
 
@@ -218,13 +197,13 @@ Test(play, keyboard_focus_reaches_every_button, .init = setup, .fini = teardown,
     cr_assert(a);
     pc_app_stage(a, "home");
     pc_app_draw(a);
-    int n = a->n_btn, seen_settings = 0;
+    int n = a->ui.n_btn, seen_settings = 0;
     cr_assert(n > 3);
     for (int i = 0; i < n; i++) {
         push_key(SDLK_TAB);
         pump(a);
-        cr_assert(a->focus >= 0 && a->focus < a->n_btn);
-        if (a->btn[a->focus].act == PC_ACT_SETTINGS) {
+        cr_assert(a->ui.focus >= 0 && a->ui.focus < a->ui.n_btn);
+        if (a->ui.btn[a->ui.focus].act == PC_ACT_SETTINGS) {
             seen_settings = 1;
             break;
         }
@@ -232,10 +211,10 @@ Test(play, keyboard_focus_reaches_every_button, .init = setup, .fini = teardown,
     cr_assert(seen_settings, "Tab reaches the settings button");
     push_key(SDLK_RETURN);
     pump(a);
-    cr_assert_eq(a->screen, PC_SCREEN_SETTINGS, "Enter activates the focused button");
+    cr_assert_eq(a->scr.screen, PC_SCREEN_SETTINGS, "Enter activates the focused button");
     push_key(SDLK_ESCAPE);
     pump(a);
-    cr_assert_eq(a->screen, PC_SCREEN_HOME, "Esc goes back");
+    cr_assert_eq(a->scr.screen, PC_SCREEN_HOME, "Esc goes back");
     pc_app_destroy(a);
 }
 
@@ -246,14 +225,14 @@ Test(play, settings_language_fullscreen_and_screenshot_key, .init = setup, .fini
     pc_app_stage(a, "settings");
     pc_app_draw(a);
     /* the second language button is English */
-    for (int i = 0; i < a->n_btn; i++)
-        if (a->btn[i].act == PC_ACT_LANG && a->btn[i].arg == PL_LANG_EN) a->focus = i;
+    for (int i = 0; i < a->ui.n_btn; i++)
+        if (a->ui.btn[i].act == PC_ACT_LANG && a->ui.btn[i].arg == PL_LANG_EN) a->ui.focus = i;
     push_key(SDLK_RETURN);
     pump(a);
     cr_expect_eq(a->lang, PL_LANG_EN, "English chosen in the settings");
     cr_expect_str_eq(_("Settings"), "Settings");
-    for (int i = 0; i < a->n_btn; i++)
-        if (a->btn[i].act == PC_ACT_LANG && a->btn[i].arg == PL_LANG_FR) a->focus = i;
+    for (int i = 0; i < a->ui.n_btn; i++)
+        if (a->ui.btn[i].act == PC_ACT_LANG && a->ui.btn[i].arg == PL_LANG_FR) a->ui.focus = i;
     push_key(SDLK_RETURN);
     pump(a);
     cr_expect_str_eq(_("Settings"), "Réglages");
