@@ -11,8 +11,8 @@ SERVER_DATA_LIB := $(BUILD)/libpldata.a
 SERVER_DATA_CFLAGS := -DSRV_HAVE_DATA
 endif
 
-SERVER_PKGS := libuv sqlite3 jansson
+SERVER_PKGS := libuv sqlite3 jansson libsodium
 $(BUILD)/obj/server/%.o: MODCFLAGS += $(SERVER_DATA_CFLAGS) $(call pkgcflags,$(SERVER_PKGS))
 
 $(SERVER_BIN): $(SERVER_OBJ) $(PROTO_LIB) $(SERVER_DATA_LIB) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0))
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0))

@@ -23,7 +23,7 @@ $(CLIENT_LIB): $(CLIENT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(CLIENT_BIN): $(BUILD)/obj/engine/client/main.o $(CLIENT_LIB) $(CLIENT_DEPS)
-	$(CC) $(LDFLAGS) -o $@ $< $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $< $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
 
 # the French catalog of the UI strings (English msgids)
 $(CLIENT_MO): po/fr.po

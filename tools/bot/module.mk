@@ -13,4 +13,4 @@ endif
 $(BUILD)/obj/tools/bot/%.o: MODCFLAGS += -Iserver $(BOT_DATA_CFLAGS) $(call pkgcflags,libuv jansson)
 
 $(BOT_BIN): $(BOT_OBJ) $(PROTO_LIB) $(BOT_DATA_LIB) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,libuv jansson) $(if $(BOT_DATA_LIB),$(call pkglibs,libxml-2.0))
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,libuv jansson) $(if $(BOT_DATA_LIB),$(call pkglibs,libxml-2.0))
