@@ -4,14 +4,6 @@
 #include <string.h>
 #include "server.h"
 
-static int ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    uint8_t d = 0;
-    for (size_t i = 0; i < n; i++)
-        d |= a[i] ^ b[i];
-    return d == 0;
-}
-
 static void ok(conn_t *c, json_int_t re, json_t *extra)
 {
     json_t *o = proto_msg("ok", re);
@@ -125,7 +117,7 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
     }
     uint64_t seed;
     char err[200];
-    srv_random(&seed, sizeof seed);
+    srv_random(&seed, sizeof seed); /* libsodium's generator: cannot fail */
     seed &= 0x7fffffffffffffffull; /* stored as a signed 64-bit integer */
     table_t *t = srv_table_create(s, p, n, bots, jtimer ? (uint32_t)json_integer_value(jtimer) : 0, seed, 0,
                                   err, sizeof err);
@@ -133,8 +125,12 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", err);
         return;
     }
+    if (store_add_table(s->store, t) != 0) { /* nothing announced that is not recorded */
+        srv_table_discard(t);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
+        return;
+    }
     c->created++;
-    store_add_table(s->store, t);
     srv_log("table %u: created (%s, %d seats, bots 0x%02x, timer %us) by conn %llu", t->id, p->id, n,
             bots, t->timer_s, (unsigned long long)c->id);
     ok(c, re, json_pack("{s:i}", "table", (int)t->id));
@@ -203,17 +199,19 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
         return;
     uint8_t rnd[16];
     char hex[33], token[SRV_TOKEN_LEN];
-    if (srv_random(rnd, sizeof rnd) != 0) {
-        srv_table_unsubscribe(t, c);
-        srv_send_error(c, re, PROTO_E_INTERNAL, "no randomness available");
-        return;
-    }
+    srv_random(rnd, sizeof rnd);
     srv_hex(rnd, sizeof rnd, hex);
     snprintf(token, sizeof token, "%u-%d-%s", t->id, seat, hex);
-    srv_sha256(token, strlen(token), t->token_hash[seat]);
+    uint8_t h[SRV_HASH_LEN];
+    srv_token_hash(token, h);
+    if (store_add_seat(c->srv->store, t->id, seat, team, h) != 0) { /* no token that is not stored */
+        srv_table_unsubscribe(t, c);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "the seat could not be recorded; try again");
+        return;
+    }
+    memcpy(t->token_hash[seat], h, sizeof h);
     snprintf(t->team[seat], sizeof t->team[0], "%s", team);
     t->taken_mask |= (uint8_t)(1u << seat);
-    store_add_seat(c->srv->store, t->id, seat, t->team[seat], t->token_hash[seat]);
     send_joined(c, re, t, seat, token);
 }
 
@@ -222,13 +220,13 @@ static void rejoin(conn_t *c, json_t *msg, json_int_t re)
     const char *token = json_string_value(json_object_get(msg, "token"));
     unsigned id;
     int seat, used = 0;
-    uint8_t h[32];
+    uint8_t h[SRV_HASH_LEN];
     table_t *t = NULL;
     if (token && strlen(token) < SRV_TOKEN_LEN && sscanf(token, "%u-%d-%n", &id, &seat, &used) == 2 && used > 0)
         t = srv_table(c->srv, id);
     if (t && seat >= 0 && seat < t->n_seats && ((t->taken_mask >> seat) & 1)) {
-        srv_sha256(token, strlen(token), h);
-        if (ct_equal(h, t->token_hash[seat], 32)) {
+        srv_token_hash(token, h);
+        if (srv_hash_equal(h, t->token_hash[seat])) {
             if (subscribe(c, t, seat, re) == 0)
                 send_joined(c, re, t, seat, NULL);
             return;
@@ -329,19 +327,7 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
 
 static void facilitator(conn_t *c, json_t *msg, json_int_t re)
 {
-    const char *secret = json_string_value(json_object_get(msg, "secret"));
-    uint8_t h[32];
-    if (secret) {
-        srv_sha256(secret, strlen(secret), h);
-        if (ct_equal(h, c->srv->secret_hash, 32)) {
-            c->facilitator = 1;
-            ok(c, re, NULL);
-            return;
-        }
-    }
-    srv_log("conn %llu: wrong facilitator secret", (unsigned long long)c->id);
-    c->strikes += 10; /* guessing costs */
-    srv_send_error(c, re, PROTO_E_FORBIDDEN, "wrong facilitator secret");
+    srv_facilitator_login(c, json_string_value(json_object_get(msg, "secret")), re);
 }
 
 static void set_timer(conn_t *c, json_t *msg, json_int_t re)

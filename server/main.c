@@ -77,48 +77,6 @@ static void on_signal(uv_signal_t *h, int sig)
     stop(h->data);
 }
 
-static int facilitator_secret(srv_t *s, char *err, size_t errlen)
-{
-    char hex[80];
-    if (s->o.secret_file[0]) {
-        char buf[256];
-        FILE *f = fopen(s->o.secret_file, "r");
-        size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
-        if (f)
-            fclose(f);
-        buf[n] = 0;
-        while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r' || buf[n - 1] == ' '))
-            buf[--n] = 0;
-        if (n < 8) {
-            snprintf(err, errlen, "%.200s: the facilitator secret must be at least 8 characters", s->o.secret_file);
-            return -1;
-        }
-        srv_sha256(buf, n, s->secret_hash);
-        return 0;
-    }
-    if (store_get_meta(s->store, "facilitator_sha256", hex, sizeof hex) && strlen(hex) == 64) {
-        for (int i = 0; i < 32; i++) {
-            unsigned v;
-            sscanf(hex + 2 * i, "%2x", &v);
-            s->secret_hash[i] = (uint8_t)v;
-        }
-        return 0;
-    }
-    uint8_t rnd[12];
-    char secret[25];
-    if (srv_random(rnd, sizeof rnd) != 0) {
-        snprintf(err, errlen, "no randomness for the facilitator secret");
-        return -1;
-    }
-    srv_hex(rnd, sizeof rnd, secret);
-    srv_sha256(secret, strlen(secret), s->secret_hash);
-    srv_hex(s->secret_hash, 32, hex);
-    store_set_meta(s->store, "facilitator_sha256", hex);
-    store_commit(s->store);
-    srv_log("facilitator secret (shown once, only its hash is stored): %s", secret);
-    return 0;
-}
-
 static int num(const char *v, long lo, long hi, long *out)
 {
     char *end;
@@ -221,7 +179,7 @@ static void raise_nofile(int want)
 int main(int argc, char **argv)
 {
     srv_t *s = &S;
-    char err[300];
+    char err[400];
     srv_opts_t *o = &s->o;
     snprintf(o->listen, sizeof o->listen, "127.0.0.1:7878");
     snprintf(o->db, sizeof o->db, "plateau.db");
@@ -243,8 +201,18 @@ int main(int argc, char **argv)
     s->loop = uv_default_loop();
     s->loop->data = s;
     uv_idle_init(s->loop, &s->kick);
+    if (srv_crypto_init() != 0) {
+        srv_log("libsodium could not be initialised");
+        return 1;
+    }
     s->store = store_open(o->db, o->sync_full, err, sizeof err);
-    if (!s->store || facilitator_secret(s, err, sizeof err) != 0 ||
+    if (s->store && store_readonly(s->store)) {
+        snprintf(err, sizeof err, "database %.150s is read-only: the server records every move before "
+                 "it answers; give it a file it may write", o->db);
+        store_close(s->store);
+        s->store = NULL;
+    }
+    if (!s->store || srv_facilitator_setup(s, err, sizeof err) != 0 ||
         srv_packages_load(s, err, sizeof err) != 0 || srv_tables_restore(s, err, sizeof err) != 0 ||
         srv_net_start(s, err, sizeof err) != 0) {
         srv_log("%s", err);
@@ -252,7 +220,13 @@ int main(int argc, char **argv)
         srv_packages_free(s);
         return 1;
     }
-    store_commit(s->store);
+    if (store_commit(s->store) < 0) {
+        srv_log("cannot commit to the database %s", o->db);
+        return 1;
+    }
+    const char *fail = getenv("PLATEAU_SERVER_FAIL_WRITES"); /* test hook (docs/server.md) */
+    if (fail && *fail)
+        store_fail_writes(s->store, fail);
     uv_signal_init(s->loop, &s->sigint);
     uv_signal_init(s->loop, &s->sigterm);
     s->sigint.data = s->sigterm.data = s;

@@ -15,6 +15,8 @@
 #define SRV_SUBS_MAX      8    /* tables one connection may join, watch or create */
 #define SRV_TOKEN_LEN     64   /* bytes of a seat token, with its terminating zero */
 #define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
+#define SRV_HASH_LEN      32   /* bytes of a seat token's SHA-256 */
+#define SRV_PWHASH_LEN    128  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
 
 typedef struct srv srv_t;
 typedef struct conn conn_t;
@@ -69,6 +71,8 @@ struct conn {
     uint64_t refill_ms;
     uint32_t strikes;             /* bad or rate-limited messages */
     int hello, facilitator, closing, shutting, shut_sent, created;
+    int paused;                   /* a facilitator login is being checked: messages wait */
+    int handle_closed;            /* the socket is closed; the connection is freed once unpaused */
     size_t queued;                /* bytes handed to uv_write, not yet written */
     sframe_t **held;              /* replies waiting for the group commit, in order */
     int n_held, cap_held;
@@ -89,7 +93,7 @@ struct table {
     pl_state_t st;
     pl_bot_t bot[PL_MAX_SEATS];
     char team[PL_MAX_SEATS][SRV_NAME_MAX + 1];
-    uint8_t token_hash[PL_MAX_SEATS][32];
+    uint8_t token_hash[PL_MAX_SEATS][SRV_HASH_LEN];
     tsub_t *subs; /* connections that hear about this table */
     int n_subs, cap_subs;
     uv_timer_t timer;
@@ -121,7 +125,9 @@ struct srv {
     uint64_t next_conn_id;
     conn_t **flush; /* connections with held output */
     int n_flush, cap_flush;
-    uint8_t secret_hash[32];
+    char secret_pwhash[SRV_PWHASH_LEN]; /* Argon2id of the facilitator secret */
+    uint8_t secret_sha256[SRV_HASH_LEN]; /* an older database's SHA-256 of it (secret_legacy) */
+    int secret_legacy;
     int stopping;
     int hash_upgrade;         /* the log's hashes come from another PL_HASH_VERSION: rewrite, do not compare */
     unsigned upgrade_rewritten, upgrade_skipped; /* tables whose last hash was, or could not be, rewritten */
@@ -138,11 +144,19 @@ struct srv {
 /* log.c */
 void srv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* sha256.c */
-void srv_sha256(const void *data, size_t len, uint8_t out[32]);
-/* Fill buf with n bytes from the kernel's generator (getrandom, else /dev/urandom). 0 on success. */
-int srv_random(void *buf, size_t n);
+/* secret.c (libsodium) */
+int srv_crypto_init(void);                 /* sodium_init(); -1 when it fails */
+void srv_random(void *buf, size_t n);      /* randombytes_buf(): cannot fail once initialised */
 void srv_hex(const uint8_t *b, size_t n, char *out); /* out holds 2n + 1 */
+void srv_token_hash(const char *token, uint8_t out[SRV_HASH_LEN]); /* SHA-256 of a seat token */
+int srv_hash_equal(const uint8_t a[SRV_HASH_LEN], const uint8_t b[SRV_HASH_LEN]); /* constant time */
+int srv_secret_hash(const char *secret, size_t n, char out[SRV_PWHASH_LEN]); /* Argon2id string; 0 or -1 */
+int srv_secret_verify(const char hash[SRV_PWHASH_LEN], const char *secret, size_t n); /* 1 when it matches */
+/* The facilitator secret: from --facilitator-secret-file (the secret, or its Argon2id string),
+ * else the database's hash, else a new secret printed once. 0, or -1 with err filled. */
+int srv_facilitator_setup(srv_t *s, char *err, size_t errlen);
+/* Check a login on the thread pool; the connection is paused until the answer is sent. */
+void srv_facilitator_login(conn_t *c, const char *secret, json_int_t re);
 
 /* limits.c */
 uint64_t srv_now_ms(srv_t *s);
@@ -170,6 +184,8 @@ void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies 
 void srv_flush(srv_t *s);
 void srv_turn_stats(srv_t *s);                /* logs how long loop turns with moves took */
 void srv_kick(srv_t *s);                      /* commit and flush in this loop turn, even without I/O */
+void srv_pause(conn_t *c);                    /* stop handling its messages (they wait, in order) */
+void srv_resume(conn_t *c);                   /* handle what waited; frees c if it closed meanwhile */
 void srv_net_stop(srv_t *s);
 
 /* lobby.c */
@@ -186,6 +202,7 @@ void srv_table_unsubscribe(table_t *t, conn_t *c);
 sframe_t *srv_table_snapshot(table_t *t, int who); /* a new frame (one reference), or NULL */
 json_t *srv_table_info(table_t *t);
 void srv_table_free(table_t *t);
+void srv_table_discard(table_t *t);           /* undo srv_table_create (the table was never recorded) */
 int srv_tables_restore(srv_t *s, char *err, size_t errlen);
 
 /* store.c */
@@ -200,6 +217,11 @@ int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *m
 int store_checkpoint(store_t *st);
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen);
 int store_set_meta(store_t *st, const char *key, const char *value);
+int store_del_meta(store_t *st, const char *key);
+/* Test hook: the writes numbered in list ("3" or "1,4": counted from this call, 1-based) fail
+ * as a failed SQLite statement would. Set from PLATEAU_SERVER_FAIL_WRITES once the server listens. */
+void store_fail_writes(store_t *st, const char *list);
+int store_readonly(store_t *st); /* 1 when SQLite opened the file read-only */
 /* Rewrite the hash of a table's last move (after an upgrade of the core's hash). */
 int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash);
 /* Calls fn for each stored table; moves are the table's log in order (malloc'ed, freed by store). */

@@ -9,7 +9,11 @@ struct store {
     sqlite3 *db;
     sqlite3 *ck; /* a second connection, used only by the checkpoint thread */
     int in_tx;
-    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *set_last_hash;
+    int broken;          /* a failed write took the open transaction with it: commits fail from now on */
+    uint64_t writes;     /* writes since store_fail_writes() */
+    uint64_t fail[16];   /* those writes fail (test hook), 0: unused */
+    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *del_meta,
+        *set_last_hash;
 };
 
 static const char *SCHEMA =
@@ -52,6 +56,7 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
         prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)") ||
+        prep(st, &st->del_meta, "DELETE FROM meta WHERE key=?") ||
         prep(st, &st->set_last_hash, "UPDATE moves SET hash=?1 WHERE table_id=?2 AND seq=(SELECT MAX(seq) FROM moves WHERE table_id=?2)"))
         goto fail;
     if (sqlite3_open_v2(path, &st->ck, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
@@ -71,7 +76,7 @@ void store_close(store_t *st)
         return;
     store_commit(st);
     sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
-                            st->get_meta, st->set_meta, st->set_last_hash };
+                            st->get_meta, st->set_meta, st->del_meta, st->set_last_hash };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(st->ck);
@@ -88,9 +93,50 @@ static int step(store_t *st, sqlite3_stmt *s)
     sqlite3_clear_bindings(s);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         srv_log("database error: %s", sqlite3_errmsg(st->db));
+        if (st->in_tx && sqlite3_get_autocommit(st->db)) {
+            /* SQLite rolled the whole transaction back (disk full, I/O error...): what it held
+             * was never recorded, so the server must not acknowledge any of it */
+            srv_log("database error: the open transaction was rolled back");
+            st->broken = 1;
+        }
         return -1;
     }
     return 0;
+}
+
+void store_fail_writes(store_t *st, const char *list)
+{
+    size_t n = 0;
+    st->writes = 0;
+    memset(st->fail, 0, sizeof st->fail);
+    for (const char *p = list; *p && n < sizeof st->fail / sizeof st->fail[0];) {
+        char *end;
+        unsigned long long v = strtoull(p, &end, 10);
+        if (end == p)
+            break;
+        st->fail[n++] = v;
+        p = *end == ',' ? end + 1 : end;
+    }
+}
+
+/* A write statement: the test hook may fail it as SQLite would, leaving the transaction open. */
+static int write_step(store_t *st, sqlite3_stmt *s)
+{
+    st->writes++;
+    for (size_t i = 0; i < sizeof st->fail / sizeof st->fail[0]; i++)
+        if (st->fail[i] && st->fail[i] == st->writes) {
+            sqlite3_reset(s);
+            sqlite3_clear_bindings(s);
+            srv_log("database error: write %llu failed on purpose (PLATEAU_SERVER_FAIL_WRITES)",
+                    (unsigned long long)st->writes);
+            return -1;
+        }
+    return step(st, s);
+}
+
+int store_readonly(store_t *st)
+{
+    return sqlite3_db_readonly(st->db, "main") == 1;
 }
 
 static int tx(store_t *st)
@@ -105,6 +151,8 @@ static int tx(store_t *st)
 
 int store_commit(store_t *st)
 {
+    if (st->broken)
+        return -1;
     if (!st->in_tx)
         return 0;
     st->in_tx = 0;
@@ -121,7 +169,7 @@ int store_add_table(store_t *st, const table_t *t)
     sqlite3_bind_int64(st->add_table, 4, (sqlite3_int64)t->seed);
     sqlite3_bind_int(st->add_table, 5, t->bot_mask);
     sqlite3_bind_int64(st->add_table, 6, t->timer_s);
-    return step(st, st->add_table);
+    return write_step(st, st->add_table);
 }
 
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32])
@@ -132,7 +180,7 @@ int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, cons
     sqlite3_bind_int(st->add_seat, 2, seat);
     sqlite3_bind_text(st->add_seat, 3, team, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st->add_seat, 4, hash, 32, SQLITE_STATIC);
-    return step(st, st->add_seat);
+    return write_step(st, st->add_seat);
 }
 
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash)
@@ -145,7 +193,7 @@ int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *m
     sqlite3_bind_int(st->add_move, 4, mv->seat);
     sqlite3_bind_int(st->add_move, 5, mv->arg);
     sqlite3_bind_int64(st->add_move, 6, (sqlite3_int64)hash);
-    return step(st, st->add_move);
+    return write_step(st, st->add_move);
 }
 
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen)
@@ -167,7 +215,15 @@ int store_set_meta(store_t *st, const char *key, const char *value)
         return -1;
     sqlite3_bind_text(st->set_meta, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st->set_meta, 2, value, -1, SQLITE_STATIC);
-    return step(st, st->set_meta);
+    return write_step(st, st->set_meta);
+}
+
+int store_del_meta(store_t *st, const char *key)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_text(st->del_meta, 1, key, -1, SQLITE_STATIC);
+    return write_step(st, st->del_meta);
 }
 
 int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash)
@@ -176,7 +232,7 @@ int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash)
         return -1;
     sqlite3_bind_int64(st->set_last_hash, 1, (sqlite3_int64)hash);
     sqlite3_bind_int64(st->set_last_hash, 2, table);
-    return step(st, st->set_last_hash);
+    return write_step(st, st->set_last_hash);
 }
 
 int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void *arg)

@@ -90,6 +90,18 @@ void srv_table_free(table_t *t)
     uv_close((uv_handle_t *)&t->timer, timer_closed);
 }
 
+void srv_table_discard(table_t *t)
+{
+    srv_t *s = t->timer.loop->data;
+    while (t->n_subs > 0)
+        srv_table_unsubscribe(t, t->subs[0].c);
+    s->tables[t->id] = NULL;
+    while (s->n_tables > 0 && !s->tables[s->n_tables])
+        s->n_tables--;
+    s->live_tables--;
+    srv_table_free(t);
+}
+
 static srv_t *table_srv(table_t *t)
 {
     return t->timer.loop->data;
