@@ -11,7 +11,7 @@ SERVER_DATA_LIB := $(BUILD)/libpldata.a
 SERVER_DATA_CFLAGS := -DSRV_HAVE_DATA
 endif
 
-SERVER_PKGS := libuv sqlite3 jansson libsodium
+SERVER_PKGS := libuv sqlite3 jansson libsodium icu-uc
 $(BUILD)/obj/server/%.o: MODCFLAGS += $(SERVER_DATA_CFLAGS) $(call pkgcflags,$(SERVER_PKGS))
 
 $(SERVER_BIN): $(SERVER_OBJ) $(PROTO_LIB) $(SERVER_DATA_LIB) $(CORE_LIB)

@@ -456,6 +456,14 @@ static void on_connection(uv_stream_t *server, int status)
         return;
     }
     uv_tcp_nodelay(&c->tcp, 1);
+    struct sockaddr_storage peer;
+    int plen = sizeof peer;
+    if (uv_tcp_getpeername(&c->tcp, (struct sockaddr *)&peer, &plen) == 0) {
+        if (peer.ss_family == AF_INET6)
+            uv_ip6_name((struct sockaddr_in6 *)&peer, c->addr, sizeof c->addr);
+        else
+            uv_ip4_name((struct sockaddr_in *)&peer, c->addr, sizeof c->addr);
+    }
     proto_reader_init(&c->rd, PROTO_MAX_FRAME);
     c->born_ms = c->refill_ms = srv_now_ms(s);
     c->tokens = s->o.burst;

@@ -1,4 +1,4 @@
-/* secret.c -- seat tokens and the facilitator secret with libsodium: random bytes, SHA-256, Argon2id, constant-time checks */
+/* secret.c -- the facilitator secret: set up at start (file, database or new), logins checked off the loop, older hashes upgraded */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,42 +7,6 @@
 
 #define META_ARGON2 "facilitator_argon2id" /* crypto_pwhash_str() of the secret */
 #define META_SHA256 "facilitator_sha256"   /* older servers: hex SHA-256 of the secret, upgraded at login */
-
-int srv_crypto_init(void)
-{
-    return sodium_init() < 0 ? -1 : 0;
-}
-
-void srv_random(void *buf, size_t n)
-{
-    randombytes_buf(buf, n);
-}
-
-void srv_hex(const uint8_t *b, size_t n, char *out)
-{
-    sodium_bin2hex(out, 2 * n + 1, b, n);
-}
-
-void srv_token_hash(const char *token, uint8_t out[SRV_HASH_LEN])
-{
-    crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
-}
-
-int srv_hash_equal(const uint8_t a[SRV_HASH_LEN], const uint8_t b[SRV_HASH_LEN])
-{
-    return sodium_memcmp(a, b, SRV_HASH_LEN) == 0;
-}
-
-int srv_secret_hash(const char *secret, size_t n, char out[SRV_PWHASH_LEN])
-{
-    return crypto_pwhash_str(out, secret, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                             crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : -1;
-}
-
-int srv_secret_verify(const char hash[SRV_PWHASH_LEN], const char *secret, size_t n)
-{
-    return crypto_pwhash_str_verify(hash, secret, n) == 0;
-}
 
 /* An Argon2id string as crypto_pwhash_str() writes it (what a secret file may hold instead of
  * the secret itself, see --hash-secret). */

@@ -16,7 +16,10 @@
 #define SRV_TOKEN_LEN     64   /* bytes of a seat token, with its terminating zero */
 #define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
 #define SRV_HASH_LEN      32   /* bytes of a seat token's SHA-256 */
-#define SRV_PWHASH_LEN    128  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
+#define SRV_PWHASH_LEN    128
+#define SRV_ADDR_MAX      48   /* a client address as text (IPv6 included), with its zero */
+#define SRV_PAGE_MAX      500  /* tables in one list_tables answer (TABLE-INFO is below 1 KB) */
+#define SRV_LOG_PAGE_MAX  2000 /* moves in one table_log answer */  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
 
 typedef struct srv srv_t;
 typedef struct conn conn_t;
@@ -30,7 +33,11 @@ typedef struct {
     char name[64];            /* server name in discovery answers */
     int demo;                 /* offer the built-in demo package */
     int max_conns;
-    int max_tables;
+    int max_tables;           /* live tables that clients (not the facilitator) may create */
+    int tables_per_addr;      /* live tables created from one client address */
+    int tables_per_conn;      /* tables one connection may create */
+    uint32_t archive_finished_s; /* a finished table is archived this long after its end */
+    uint32_t archive_idle_s;  /* a table no seat is connected to is archived after this long */
     size_t max_queue;         /* bytes waiting to be written to one connection */
     double rate, burst;       /* messages per second per connection, bucket size */
     uint32_t frame_timeout_ms;/* a frame started must complete within this */
@@ -79,6 +86,7 @@ struct conn {
     int in_flush;
     sub_t sub[SRV_SUBS_MAX];
     int n_sub;
+    char addr[SRV_ADDR_MAX];      /* the peer's address, as text */
     conn_t *prev, *next;
 };
 
@@ -98,6 +106,10 @@ struct table {
     int n_subs, cap_subs;
     uv_timer_t timer;
     int timer_on;
+    char owner[SRV_ADDR_MAX]; /* address of the client that created it ("" for the facilitator) */
+    int n_seated;             /* connections holding a seat of it */
+    uint64_t idle_since_ms;   /* since when no seat is connected (n_seated 0) */
+    uint64_t over_since_ms;   /* when the game ended, 0 while it goes on */
 };
 
 typedef struct store store_t;
@@ -117,9 +129,12 @@ struct srv {
     store_t *store;
     pkg_t *pkgs;
     int n_pkgs;
-    table_t **tables; /* by id; index 0 unused */
+    table_t **tables; /* by id; index 0 unused; NULL for archived or unknown ids */
     uint32_t n_tables, cap_tables;
     uint32_t live_tables;
+    uint32_t max_id;  /* highest id given to a table (archived ones included): ids are never reused */
+    struct srv_addr { char addr[SRV_ADDR_MAX]; int tables; } *addrs; /* live tables per creating address */
+    int n_addrs, cap_addrs;
     conn_t *conns;
     int n_conns;
     uint64_t next_conn_id;
@@ -144,7 +159,7 @@ struct srv {
 /* log.c */
 void srv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* secret.c (libsodium) */
+/* crypto.c (libsodium) */
 int srv_crypto_init(void);                 /* sodium_init(); -1 when it fails */
 void srv_random(void *buf, size_t n);      /* randombytes_buf(): cannot fail once initialised */
 void srv_hex(const uint8_t *b, size_t n, char *out); /* out holds 2n + 1 */
@@ -152,7 +167,7 @@ void srv_token_hash(const char *token, uint8_t out[SRV_HASH_LEN]); /* SHA-256 of
 int srv_hash_equal(const uint8_t a[SRV_HASH_LEN], const uint8_t b[SRV_HASH_LEN]); /* constant time */
 int srv_secret_hash(const char *secret, size_t n, char out[SRV_PWHASH_LEN]); /* Argon2id string; 0 or -1 */
 int srv_secret_verify(const char hash[SRV_PWHASH_LEN], const char *secret, size_t n); /* 1 when it matches */
-/* The facilitator secret: from --facilitator-secret-file (the secret, or its Argon2id string),
+/* secret.c. The facilitator secret: from --facilitator-secret-file (the secret, or its Argon2id string),
  * else the database's hash, else a new secret printed once. 0, or -1 with err filled. */
 int srv_facilitator_setup(srv_t *s, char *err, size_t errlen);
 /* Check a login on the thread pool; the connection is paused until the answer is sent. */
@@ -161,7 +176,11 @@ void srv_facilitator_login(conn_t *c, const char *secret, json_int_t re);
 /* limits.c */
 uint64_t srv_now_ms(srv_t *s);
 int srv_rate_ok(conn_t *c);                  /* takes one token; 0 when the bucket is empty */
-int srv_valid_name(const char *s, size_t max); /* printable UTF-8, 1..max bytes */
+/* A team name as the server keeps it: in, checked (1..max bytes of valid UTF-8, no control,
+ * bidirectional, zero-width or other invisible formatting character, no private-use or
+ * unassigned code point, something visible) and NFC-normalised into out. 1, or 0 with why
+ * filled with the reason to show the client. */
+int srv_clean_name(const char *in, size_t max, char *out, size_t outlen, char *why, size_t whylen);
 
 /* packages.c (+ demo.c) */
 int srv_packages_load(srv_t *s, char *err, size_t errlen);
@@ -203,6 +222,12 @@ sframe_t *srv_table_snapshot(table_t *t, int who); /* a new frame (one reference
 json_t *srv_table_info(table_t *t);
 void srv_table_free(table_t *t);
 void srv_table_discard(table_t *t);           /* undo srv_table_create (the table was never recorded) */
+/* Archive a table (store first: nothing changes if that write fails): its listeners hear
+ * {"type":"closed"}, it leaves memory. 0, or -1. */
+int srv_table_archive(table_t *t, const char *reason);
+void srv_tables_expire(srv_t *s);             /* archive finished and idle tables that are due */
+int srv_addr_tables(srv_t *s, const char *addr); /* live tables created from addr */
+void srv_addr_count(srv_t *s, const char *addr, int delta);
 int srv_tables_restore(srv_t *s, char *err, size_t errlen);
 
 /* store.c */
@@ -232,6 +257,7 @@ typedef struct {
     uint64_t seed;
     uint8_t bots;
     uint32_t timer_s;
+    char owner[SRV_ADDR_MAX];
     pl_move_t *moves;
     size_t n_moves;
     uint64_t last_hash;
@@ -243,6 +269,36 @@ typedef struct {
     uint8_t hash[32];
 } store_seat_t;
 int store_each_seat(store_t *st, uint32_t table, int (*fn)(void *arg, const store_seat_t *seat), void *arg);
+/* Mark a live table archived (reason "finished", "idle" or "deleted"): its rows stay, it is no
+ * longer resumed at start. */
+int store_archive_table(store_t *st, uint32_t table, const char *reason);
+uint32_t store_max_table_id(store_t *st); /* highest table id ever stored, archived ones included */
+typedef struct {
+    uint32_t id, moves;
+    char package[SRV_ID_MAX + 1];
+    int n_seats;
+    int64_t archived; /* when (Unix time) */
+    char reason[16];
+    uint8_t taken;
+    char team[PL_MAX_SEATS][SRV_NAME_MAX + 1];
+} store_archived_t;
+/* Calls fn for up to limit archived tables from id `from` on, in id order; returns how many, or -1. */
+int store_each_archived(store_t *st, uint32_t from, int limit, int (*fn)(void *arg, const store_archived_t *row),
+                        void *arg);
+typedef struct {
+    char package[SRV_ID_MAX + 1];
+    int n_seats;
+    uint64_t seed;
+    uint8_t bots;
+    int64_t archived; /* 0 while live */
+    char reason[16];
+    uint32_t total;   /* moves in the log */
+    int n;            /* moves returned */
+} store_log_t;
+/* Up to limit moves of a table's log from seq `from` (moves[] and seqs[] hold limit). 1, 0 when
+ * there is no such table, -1 on a database error. */
+int store_table_log(store_t *st, uint32_t table, uint32_t from, int limit, store_log_t *out, pl_move_t *moves,
+                    uint32_t *seqs);
 
 /* discovery.c */
 int srv_discovery_start(srv_t *s, const struct sockaddr *addr, char *err, size_t errlen);

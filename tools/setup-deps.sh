@@ -20,6 +20,7 @@ libxml2-utils       cmd:xmllint
 libuv1-dev          pkg:libuv
 libsqlite3-dev      pkg:sqlite3
 libsodium-dev       pkg:libsodium
+libicu-dev          pkg:icu-uc
 sqlite3             cmd:sqlite3
 libjansson-dev      pkg:jansson
 libcriterion-dev    pkg:criterion
