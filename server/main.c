@@ -19,8 +19,8 @@ static void usage(FILE *f)
             "  --listen ADDR:PORT      TCP address, also the UDP discovery port (default 127.0.0.1:7878;\n"
             "                          0.0.0.0:7878 or [::]:7878 to serve the LAN; port 0 picks one)\n"
             "  --db FILE               SQLite database (default plateau.db)\n"
-            "  --games DIR             game packages folder (default ./game-data, else the installed ones)\n"
-            "  --demo                  also offer the built-in \"demo\" package\n"
+            "  --games DIR             a folder of game packages (default ./game-data, else the installed\n"
+            "                          ones); repeat it to offer packages of several folders\n"
             "  --facilitator-secret-file FILE  the facilitator secret (or its --hash-secret string) on\n"
             "                          the first line of FILE, instead of one generated at first start\n"
             "  --name NAME             server name in discovery answers (default: host name)\n"
@@ -134,12 +134,12 @@ static int hash_secret(void)
     return 0;
 }
 
-enum { OPT_LISTEN = 1, OPT_DB, OPT_GAMES, OPT_DEMO, OPT_SECRET, OPT_NAME, OPT_MAXCONN, OPT_MAXTAB, OPT_PERADDR, OPT_PERCONN,
+enum { OPT_LISTEN = 1, OPT_DB, OPT_GAMES, OPT_SECRET, OPT_NAME, OPT_MAXCONN, OPT_MAXTAB, OPT_PERADDR, OPT_PERCONN,
        OPT_ARCH_FIN, OPT_ARCH_IDLE, OPT_QUEUE, OPT_RATE, OPT_FRAME_TO, OPT_HELLO_TO, OPT_SYNC, OPT_HASH, OPT_HELP, OPT_VERSION };
 
 static const struct option long_opts[] = {
     { "listen", required_argument, NULL, OPT_LISTEN }, { "db", required_argument, NULL, OPT_DB },
-    { "games", required_argument, NULL, OPT_GAMES }, { "demo", no_argument, NULL, OPT_DEMO },
+    { "games", required_argument, NULL, OPT_GAMES },
     { "facilitator-secret-file", required_argument, NULL, OPT_SECRET }, { "name", required_argument, NULL, OPT_NAME },
     { "max-connections", required_argument, NULL, OPT_MAXCONN }, { "max-tables", required_argument, NULL, OPT_MAXTAB },
     { "tables-per-address", required_argument, NULL, OPT_PERADDR },
@@ -156,7 +156,7 @@ static const struct option long_opts[] = {
 /* Returns -1 to go on, else the exit status. */
 static int parse(srv_opts_t *o, int argc, char **argv)
 {
-    int c, idx;
+    int c, idx, games_given = 0;
     long x;
     opterr = 0;
     while ((idx = -1, c = getopt_long(argc, argv, ":", long_opts, &idx)) != -1) {
@@ -167,10 +167,16 @@ static int parse(srv_opts_t *o, int argc, char **argv)
         case OPT_HELP: usage(stdout); return 0;
         case OPT_VERSION: printf("plateau-server %s (protocol %d)\n", PLATEAU_VERSION, PROTO_VERSION); return 0;
         case OPT_HASH: return hash_secret();
-        case OPT_DEMO: o->demo = 1; break;
         case OPT_LISTEN: ok = copy(name, o->listen, sizeof o->listen, v); break;
         case OPT_DB: ok = copy(name, o->db, sizeof o->db, v); break;
-        case OPT_GAMES: ok = copy(name, o->games, sizeof o->games, v); break;
+        case OPT_GAMES:
+            if (games_given == SRV_GAMES_MAX) {
+                fprintf(stderr, "plateau-server: --games: at most %d folders\n", SRV_GAMES_MAX);
+                return 2;
+            }
+            ok = copy(name, o->games[games_given], sizeof o->games[0], v);
+            o->n_games = ++games_given;
+            break;
         case OPT_SECRET: ok = copy(name, o->secret_file, sizeof o->secret_file, v); break;
         case OPT_NAME: ok = copy(name, o->name, sizeof o->name, v); break;
         case OPT_MAXCONN: if ((ok = num(name, v, 1, 1000000, &x))) o->max_conns = (int)x; break;
@@ -251,7 +257,8 @@ int main(int argc, char **argv)
     srv_opts_t *o = &s->o;
     snprintf(o->listen, sizeof o->listen, "127.0.0.1:7878");
     snprintf(o->db, sizeof o->db, "plateau.db");
-    default_games(o->games, sizeof o->games);
+    default_games(o->games[0], sizeof o->games[0]);
+    o->n_games = 1;
     o->max_conns = 4096;
     o->max_tables = 10000;
     o->max_queue = 1 << 20;

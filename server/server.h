@@ -8,7 +8,6 @@
 #include <jansson.h>
 #include "plateau.h"
 #include "proto/proto.h"
-#include "demo.h"
 
 #define SRV_NAME_MAX      32   /* bytes of a team name */
 #define SRV_ID_MAX        64   /* bytes of a package id */
@@ -17,6 +16,7 @@
 #define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
 #define SRV_HASH_LEN      32   /* bytes of a seat token's SHA-256 */
 #define SRV_PWHASH_LEN    128
+#define SRV_GAMES_MAX     8    /* --games folders */
 #define SRV_ADDR_MAX      48   /* a client address as text (IPv6 included), with its zero */
 #define SRV_PAGE_MAX      500  /* tables in one list_tables answer (TABLE-INFO is below 1 KB) */
 #define SRV_LOG_PAGE_MAX  2000 /* moves in one table_log answer */  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
@@ -28,10 +28,10 @@ typedef struct table table_t;
 typedef struct {
     char listen[128];
     char db[512];
-    char games[512];
+    char games[SRV_GAMES_MAX][512]; /* package folders, in order: the first of an id wins */
+    int n_games;
     char secret_file[512];
     char name[64];            /* server name in discovery answers */
-    int demo;                 /* offer the built-in demo package */
     int max_conns;
     int max_tables;           /* live tables that clients (not the facilitator) may create */
     int tables_per_addr;      /* live tables created from one client address */
@@ -182,7 +182,7 @@ int srv_rate_ok(conn_t *c);                  /* takes one token; 0 when the buck
  * filled with the reason to show the client. */
 int srv_clean_name(const char *in, size_t max, char *out, size_t outlen, char *why, size_t whylen);
 
-/* packages.c (+ demo.c) */
+/* packages.c */
 int srv_packages_load(srv_t *s, char *err, size_t errlen);
 const pkg_t *srv_package(srv_t *s, const char *id);
 void srv_packages_free(srv_t *s);

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "ts_package.h"
 #include "proto/proto.h"
 
 static int free_port(void)
@@ -67,9 +68,9 @@ static int launch(ts_server_t *s, const char *const *extra)
 {
     char listen[64];
     snprintf(listen, sizeof listen, "127.0.0.1:%d", s->port);
-    const char *argv[48] = { TS_BUILD "/plateau-server", "--demo", "--listen", listen, "--db", s->db,
-                             "--games", "game-data" };
-    int n = 8;
+    const char *argv[48] = { TS_BUILD "/plateau-server", "--listen", listen, "--db", s->db,
+                             "--games", TS_GAMES_SHIPPED, "--games", TS_GAMES_FIXTURES };
+    int n = 9;
     for (int i = 0; extra && extra[i] && n < 46; i++)
         argv[n++] = extra[i];
     argv[n] = NULL;
@@ -289,8 +290,9 @@ pid_t ts_bot_spawn(int port, const char *const *args, int *out_fd)
     char server[64];
     int p[2];
     snprintf(server, sizeof server, "127.0.0.1:%d", port);
-    const char *argv[40] = { TS_BUILD "/plateau-bot", "--server", server };
-    int n = 3;
+    const char *argv[40] = { TS_BUILD "/plateau-bot", "--server", server, "--games", TS_GAMES_SHIPPED,
+                             "--games", TS_GAMES_FIXTURES };
+    int n = 7;
     for (int i = 0; args && args[i] && n < 38; i++)
         argv[n++] = args[i];
     argv[n] = NULL;

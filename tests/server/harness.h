@@ -18,7 +18,7 @@ typedef struct {
     char log[128];
 } ts_server_t;
 
-/* Start the server with the demo package on 127.0.0.1 and a fresh port and database, plus
+/* Start the server with the shipped packages and the fixtures (demo) on 127.0.0.1 and a fresh port and database, plus
  * extra flags (NULL-terminated list). Returns 0 when it accepts connections. */
 int ts_start(ts_server_t *s, const char *const *extra);
 /* Start again on the same port and database (after ts_kill9). */
