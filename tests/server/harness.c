@@ -270,6 +270,47 @@ int ts_closed(int fd, int timeout_ms)
     }
 }
 
+json_t *ts_ask(int fd, json_t *msg, int timeout_ms)
+{
+    json_int_t id = json_integer_value(json_object_get(msg, "id"));
+    if (ts_send(fd, msg) != 0)
+        return NULL;
+    for (int i = 0; i < 100000; i++) {
+        json_t *m = ts_recv(fd, timeout_ms);
+        if (!m)
+            return NULL;
+        json_t *re = json_object_get(m, "re");
+        if ((json_is_integer(re) && json_integer_value(re) == id) || (!strcmp(proto_type(m), "error") && !re))
+            return m;
+        json_decref(m);
+    }
+    return NULL;
+}
+
+int ts_start_with_secret(ts_server_t *s, const char *secret, const char *const *extra)
+{
+    char path[200];
+    const char *argv[40];
+    int n = 0;
+    if (ts_start(s, extra) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/secret", s->dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "%s\n", secret);
+    fclose(f);
+    ts_stop(s);
+    argv[n++] = "--facilitator-secret-file";
+    argv[n++] = s->secret;
+    snprintf(s->secret, sizeof s->secret, "%s", path);
+    for (int i = 0; extra && extra[i] && n < 38; i++)
+        argv[n++] = extra[i];
+    argv[n] = NULL;
+    memcpy(s->extra, argv, sizeof argv);
+    return ts_restart(s, s->extra);
+}
+
 int ts_hello(int port)
 {
     int fd = ts_connect(port);
