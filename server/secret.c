@@ -43,7 +43,8 @@ int srv_facilitator_setup(srv_t *s, char *err, size_t errlen)
     if (s->o.secret_file[0]) {
         int r = read_secret_file(s, buf, sizeof buf, &n, err, errlen);
         if (r == 0 && is_pwhash(buf)) {
-            snprintf(s->secret_pwhash, sizeof s->secret_pwhash, "%s", buf);
+            memset(s->secret_pwhash, 0, sizeof s->secret_pwhash);
+            memcpy(s->secret_pwhash, buf, strlen(buf)); /* is_pwhash: shorter than SRV_PWHASH_LEN */
         } else if (r == 0 && n < 8) {
             snprintf(err, errlen, "%.200s: the facilitator secret must be at least 8 characters", s->o.secret_file);
             r = -1;

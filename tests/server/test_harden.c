@@ -382,3 +382,101 @@ Test(harden, every_kind_of_bad_team_name_is_refused_with_its_reason, .timeout = 
     ts_stop(&s);
     ts_cleanup(&s);
 }
+
+/* ---- the programs' flags: getopt_long, strict numbers, a clear error ---- */
+
+static int run_cmd(const char *cmd, char *out, size_t cap)
+{
+    char full[600];
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    cr_assert_not_null(p);
+    size_t n = fread(out, 1, cap - 1, p);
+    out[n] = 0;
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+Test(harden, server_and_bot_refuse_bad_flags_with_a_clear_message)
+{
+    char out[4096], cmd[400];
+    static const struct { const char *prog, *args, *says; } bad[] = {
+        { "plateau-server", "--seed 3", "unknown option '--seed'" },
+        { "plateau-server", "--max-tables abc", "--max-tables: 'abc' is not a whole number" },
+        { "plateau-server", "--max-tables 10x", "--max-tables: '10x' is not a whole number" },
+        { "plateau-server", "--rate 0", "--rate: '0' is not a whole number from 1" },
+        { "plateau-server", "--sync sometimes", "--sync: 'sometimes' is full or normal" },
+        { "plateau-server", "--db", "--db needs a value" },
+        { "plateau-server", "stray", "unexpected argument 'stray'" },
+        { "plateau-bot", "--tables abc", "--tables: 'abc' is not a whole number" },
+        { "plateau-bot", "--seats 9", "--seats: '9' is not a whole number from 1 to 8" },
+        { "plateau-bot", "--timeout", "--timeout needs a value" },
+        { "plateau-bot", "--frobnicate", "unknown option '--frobnicate'" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(cmd, sizeof cmd, "%s/%s %s", TS_BUILD, bad[i].prog, bad[i].args);
+        cr_expect_eq(run_cmd(cmd, out, sizeof out), 2, "%s: %s", cmd, out);
+        cr_expect(strstr(out, bad[i].says), "%s: %s", cmd, out);
+    }
+    snprintf(cmd, sizeof cmd, "%s/plateau-bot --help", TS_BUILD);
+    cr_expect_eq(run_cmd(cmd, out, sizeof out), 0);
+    cr_expect(strstr(out, "default example-minimal"), "%s", out);
+    snprintf(cmd, sizeof cmd, "%s/plateau-server --help", TS_BUILD);
+    cr_expect_eq(run_cmd(cmd, out, sizeof out), 0);
+    cr_expect(strstr(out, "--tables-per-address"), "%s", out);
+}
+
+/* plateau-bot with no flag at all plays against plateau-server with none (its defaults: the
+ * port, a package every server offers, the rules found from its own path, not the folder). */
+Test(harden, plateau_bot_defaults_work_against_a_default_server, .timeout = 120)
+{
+    char dir[] = "/tmp/plateau-defaults-XXXXXX", cmd[800], out[8192];
+    cr_assert_not_null(mkdtemp(dir));
+    char cwd[512];
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    /* the server started from the source tree (its default ./game-data), the bot from elsewhere */
+    int probe = ts_connect(7878);
+    if (probe >= 0) {
+        close(probe);
+        cr_log_warn("port 7878 is in use on this machine: test skipped");
+        rmdir(dir);
+        return;
+    }
+    pid_t srv = fork();
+    if (srv == 0) {
+        char db[200], log[200];
+        snprintf(db, sizeof db, "%s/plateau.db", dir);
+        snprintf(log, sizeof log, "%s/server.log", dir);
+        FILE *f = fopen(log, "w");
+        if (f) {
+            dup2(fileno(f), 2);
+            dup2(fileno(f), 1);
+        }
+        execl(TS_BUILD "/plateau-server", TS_BUILD "/plateau-server", "--db", db, (char *)NULL);
+        _exit(127);
+    }
+    int up = 0;
+    for (int i = 0; i < 500 && !up; i++) {
+        int fd = ts_connect(7878);
+        if (fd >= 0) {
+            close(fd);
+            up = 1;
+        } else
+            sleep_ms(20);
+    }
+    cr_assert(up, "the default server did not start");
+    snprintf(cmd, sizeof cmd, "cd %s && %s/%s/plateau-bot", dir, cwd, TS_BUILD);
+    int rc = run_cmd(cmd, out, sizeof out);
+    kill(srv, SIGTERM);
+    int st;
+    waitpid(srv, &st, 0);
+    cr_assert_eq(rc, 0, "plateau-bot with its defaults failed:\n%s", out);
+    cr_assert(strstr(out, "1 finished"), "%s", out);
+    char p[300];
+    const char *files[] = { "plateau.db", "plateau.db-wal", "plateau.db-shm", "server.log" };
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, files[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
