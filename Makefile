@@ -13,14 +13,19 @@ PKG      ?= pkg-config
 OPT      ?= -O2
 SANITIZE ?=
 
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+            -Wno-unused-parameter
 CFLAGS   ?=
-CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) -g $(WARN) -MMD -MP -Iengine/core -Iengine
 LDFLAGS  ?=
+# what the build needs, then the user's CFLAGS/LDFLAGS added last (`make CFLAGS=-O0` still builds)
+FINAL_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(OPT) -g $(WARN) -MMD -MP -Iengine/core -Iengine
+FINAL_LDFLAGS =
 ifneq ($(SANITIZE),)
-CFLAGS   += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-LDFLAGS  += -fsanitize=$(SANITIZE)
+FINAL_CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FINAL_LDFLAGS += -fsanitize=$(SANITIZE)
 endif
+FINAL_CFLAGS  += $(CFLAGS)
+FINAL_LDFLAGS += $(LDFLAGS)
 
 # pkg-config flags, empty when a package is missing (the deps step installs it first)
 pkgcflags = $(shell $(PKG) --cflags $(1) 2>/dev/null)
@@ -35,7 +40,7 @@ ALL      :=          # everything `make` builds
 # compile rule shared by every module: $(BUILD)/obj/<path>.o from <path>.c
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(MODCFLAGS) -c $< -o $@
+	$(CC) $(FINAL_CFLAGS) $(MODCFLAGS) -c $< -o $@
 
 include $(sort $(wildcard engine/*/module.mk server/module.mk tools/*/module.mk tests/module.mk tests/*/module.mk))
 

@@ -4,14 +4,6 @@
 #include <string.h>
 #include "server.h"
 
-static int ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    uint8_t d = 0;
-    for (size_t i = 0; i < n; i++)
-        d |= a[i] ^ b[i];
-    return d == 0;
-}
-
 static void ok(conn_t *c, json_int_t re, json_t *extra)
 {
     json_t *o = proto_msg("ok", re);
@@ -73,15 +65,146 @@ static void list_packages(conn_t *c, json_int_t re)
     srv_send(c, o);
 }
 
-static void list_tables(conn_t *c, json_int_t re)
+/* An optional integer field in lo..hi: 1 (with *out, def when absent), 0 when present and bad. */
+static int opt_int(json_t *msg, const char *key, json_int_t lo, json_int_t hi, json_int_t def, json_int_t *out)
+{
+    json_t *v = json_object_get(msg, key);
+    if (!v) {
+        *out = def;
+        return 1;
+    }
+    if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
+        return 0;
+    *out = json_integer_value(v);
+    return 1;
+}
+
+static int archived_info(void *arg, const store_archived_t *row)
+{
+    json_t *teams = json_array();
+    for (int i = 0; i < row->n_seats && i < PL_MAX_SEATS; i++)
+        json_array_append_new(teams, (row->taken >> i) & 1 ? json_string(row->team[i]) : json_null());
+    json_array_append_new(arg, json_pack("{s:I,s:s,s:i,s:o,s:I,s:I,s:s}", "table", (json_int_t)row->id,
+                                         "package", row->package, "seats", row->n_seats, "teams", teams, "seq",
+                                         (json_int_t)row->moves, "archived", (json_int_t)row->archived,
+                                         "reason", row->reason));
+    return 0;
+}
+
+/* One page of the live (or archived) tables, in id order from "from": at most "limit"
+ * (SRV_PAGE_MAX) of them, and "next", the id to ask from for the next page (null at the end). */
+static void list_tables(conn_t *c, json_t *msg, json_int_t re)
 {
     json_t *a = json_array();
     srv_t *s = c->srv;
-    for (uint32_t id = 1; id <= s->n_tables; id++)
-        if (s->tables[id])
+    json_int_t from, limit;
+    json_t *jarch = json_object_get(msg, "archived");
+    if (!opt_int(msg, "from", 0, UINT32_MAX, 1, &from) || !opt_int(msg, "limit", 1, SRV_PAGE_MAX, 200, &limit) ||
+        (jarch && !json_is_boolean(jarch))) {
+        json_decref(a);
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "list_tables takes from (a table id), limit 1-%d, archived (bool)",
+                       SRV_PAGE_MAX);
+        return;
+    }
+    json_t *next = json_null();
+    if (json_is_true(jarch)) {
+        /* one more than asked for tells whether a next page exists */
+        int n = store_each_archived(s->store, (uint32_t)from, (int)limit + 1, archived_info, a);
+        if (n < 0) {
+            json_decref(a);
+            json_decref(next);
+            srv_send_error(c, re, PROTO_E_INTERNAL, "the archived tables could not be read");
+            return;
+        }
+        if (n > limit) {
+            json_t *last = json_array_get(a, (size_t)limit);
+            json_decref(next);
+            next = json_incref(json_object_get(last, "table"));
+            json_array_remove(a, (size_t)limit);
+        }
+    } else {
+        json_int_t n = 0;
+        for (uint32_t id = from > 0 ? (uint32_t)from : 1; id <= s->n_tables && id > 0; id++) {
+            if (!s->tables[id])
+                continue;
+            if (n == limit) {
+                json_decref(next);
+                next = json_integer(id);
+                break;
+            }
             json_array_append_new(a, srv_table_info(s->tables[id]));
+            n++;
+        }
+    }
     json_t *o = proto_msg("tables", re);
     json_object_set_new(o, "tables", a);
+    json_object_set_new(o, "next", next);
+    json_object_set_new(o, "live", json_integer(s->live_tables));
+    srv_send(c, o);
+}
+
+static void delete_table(conn_t *c, json_t *msg, json_int_t re)
+{
+    if (!c->facilitator) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "facilitator only");
+        return;
+    }
+    table_t *t = table_arg(c, msg, re);
+    if (!t)
+        return;
+    uint32_t id = t->id;
+    if (srv_table_archive(t, "deleted") != 0) {
+        srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be archived; try again");
+        return;
+    }
+    srv_log("table %u: deleted by the facilitator (conn %llu); its log stays in the database", id,
+            (unsigned long long)c->id);
+    ok(c, re, json_pack("{s:I}", "table", (json_int_t)id));
+}
+
+/* The move log of a table, live or archived, a page at a time (facilitator: the seed it gives
+ * tells every card that will be drawn). */
+static void table_log(conn_t *c, json_t *msg, json_int_t re)
+{
+    static pl_move_t moves[SRV_LOG_PAGE_MAX];
+    static uint32_t seqs[SRV_LOG_PAGE_MAX];
+    json_int_t id, from, limit;
+    if (!c->facilitator) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "facilitator only");
+        return;
+    }
+    if (!opt_int(msg, "table", 1, UINT32_MAX, 0, &id) || !json_object_get(msg, "table") ||
+        !opt_int(msg, "from", 0, UINT32_MAX, 1, &from) || !opt_int(msg, "limit", 1, SRV_LOG_PAGE_MAX, 500, &limit)) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "table_log takes table, from (a seq), limit 1-%d", SRV_LOG_PAGE_MAX);
+        return;
+    }
+    store_log_t lg;
+    int r = store_table_log(c->srv->store, (uint32_t)id, (uint32_t)from, (int)limit, &lg, moves, seqs);
+    if (r <= 0) {
+        if (r == 0)
+            srv_send_error(c, re, PROTO_E_UNKNOWN_TABLE, "no such table, live or archived");
+        else
+            srv_send_error(c, re, PROTO_E_INTERNAL, "the log could not be read");
+        return;
+    }
+    json_t *a = json_array();
+    for (int i = 0; i < lg.n; i++)
+        json_array_append_new(a, json_pack("[I,s,i,i]", (json_int_t)seqs[i], pl_move_name(moves[i].type) ?
+                                           pl_move_name(moves[i].type) : "?", moves[i].seat, moves[i].arg));
+    char seed[17];
+    proto_hex64(lg.seed, seed);
+    json_t *o = proto_msg("table_log", re);
+    json_object_set_new(o, "table", json_integer(id));
+    json_object_set_new(o, "package", json_string(lg.package));
+    json_object_set_new(o, "seats", json_integer(lg.n_seats));
+    json_object_set_new(o, "seed", json_string(seed));
+    json_object_set_new(o, "moves_total", json_integer(lg.total));
+    json_object_set_new(o, "archived", lg.archived ? json_integer(lg.archived) : json_false());
+    if (lg.archived)
+        json_object_set_new(o, "reason", json_string(lg.reason));
+    json_object_set_new(o, "moves", a);
+    json_object_set_new(o, "next", lg.n == limit && lg.n > 0 ? json_integer((json_int_t)seqs[lg.n - 1] + 1)
+                                                              : json_null());
     srv_send(c, o);
 }
 
@@ -115,17 +238,23 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         }
         bots |= (uint8_t)(1u << json_integer_value(b));
     }
-    if (!c->facilitator && (c->created >= SRV_SUBS_MAX || c->n_sub >= SRV_SUBS_MAX)) {
+    /* the facilitator is never limited: whatever clients did, the day can go on */
+    if (!c->facilitator && (c->created >= s->o.tables_per_conn || c->n_sub >= SRV_SUBS_MAX)) {
         srv_send_error(c, re, PROTO_E_LIMIT, "this connection created or joined too many tables");
         return;
     }
-    if ((int)s->live_tables >= s->o.max_tables) {
+    if (!c->facilitator && srv_addr_tables(s, c->addr) >= s->o.tables_per_addr) {
+        srv_send_error(c, re, PROTO_E_LIMIT, "%d live tables were created from your address already",
+                       s->o.tables_per_addr);
+        return;
+    }
+    if (!c->facilitator && (int)s->live_tables >= s->o.max_tables) {
         srv_send_error(c, re, PROTO_E_LIMIT, "the server holds its maximum of %d tables", s->o.max_tables);
         return;
     }
     uint64_t seed;
     char err[200];
-    srv_random(&seed, sizeof seed);
+    srv_random(&seed, sizeof seed); /* libsodium's generator: cannot fail */
     seed &= 0x7fffffffffffffffull; /* stored as a signed 64-bit integer */
     table_t *t = srv_table_create(s, p, n, bots, jtimer ? (uint32_t)json_integer_value(jtimer) : 0, seed, 0,
                                   err, sizeof err);
@@ -133,8 +262,14 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", err);
         return;
     }
+    snprintf(t->owner, sizeof t->owner, "%s", c->facilitator ? "" : c->addr);
+    if (store_add_table(s->store, t) != 0) { /* nothing announced that is not recorded */
+        srv_table_discard(t);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
+        return;
+    }
     c->created++;
-    store_add_table(s->store, t);
+    srv_addr_count(s, t->owner, 1);
     srv_log("table %u: created (%s, %d seats, bots 0x%02x, timer %us) by conn %llu", t->id, p->id, n,
             bots, t->timer_s, (unsigned long long)c->id);
     ok(c, re, json_pack("{s:i}", "table", (int)t->id));
@@ -173,10 +308,16 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
     table_t *t = table_arg(c, msg, re);
     if (!t)
         return;
-    const char *team = json_string_value(json_object_get(msg, "team"));
+    const char *raw = json_string_value(json_object_get(msg, "team"));
     json_t *jseat = json_object_get(msg, "seat");
-    if (!team || !srv_valid_name(team, SRV_NAME_MAX)) {
-        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "a team name is 1-%d bytes of printable text", SRV_NAME_MAX);
+    char team[SRV_NAME_MAX + 1], why[160];
+    if (!raw) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "join needs a team name (1 to %d bytes of printable text)",
+                       SRV_NAME_MAX);
+        return;
+    }
+    if (!srv_clean_name(raw, SRV_NAME_MAX, team, sizeof team, why, sizeof why)) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", why);
         return;
     }
     uint8_t free_seats = (uint8_t)(((1u << t->n_seats) - 1) & ~t->bot_mask & ~t->taken_mask);
@@ -203,17 +344,19 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
         return;
     uint8_t rnd[16];
     char hex[33], token[SRV_TOKEN_LEN];
-    if (srv_random(rnd, sizeof rnd) != 0) {
-        srv_table_unsubscribe(t, c);
-        srv_send_error(c, re, PROTO_E_INTERNAL, "no randomness available");
-        return;
-    }
+    srv_random(rnd, sizeof rnd);
     srv_hex(rnd, sizeof rnd, hex);
     snprintf(token, sizeof token, "%u-%d-%s", t->id, seat, hex);
-    srv_sha256(token, strlen(token), t->token_hash[seat]);
+    uint8_t h[SRV_HASH_LEN];
+    srv_token_hash(token, h);
+    if (store_add_seat(c->srv->store, t->id, seat, team, h) != 0) { /* no token that is not stored */
+        srv_table_unsubscribe(t, c);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "the seat could not be recorded; try again");
+        return;
+    }
+    memcpy(t->token_hash[seat], h, sizeof h);
     snprintf(t->team[seat], sizeof t->team[0], "%s", team);
     t->taken_mask |= (uint8_t)(1u << seat);
-    store_add_seat(c->srv->store, t->id, seat, t->team[seat], t->token_hash[seat]);
     send_joined(c, re, t, seat, token);
 }
 
@@ -222,19 +365,22 @@ static void rejoin(conn_t *c, json_t *msg, json_int_t re)
     const char *token = json_string_value(json_object_get(msg, "token"));
     unsigned id;
     int seat, used = 0;
-    uint8_t h[32];
+    uint8_t h[SRV_HASH_LEN];
     table_t *t = NULL;
     if (token && strlen(token) < SRV_TOKEN_LEN && sscanf(token, "%u-%d-%n", &id, &seat, &used) == 2 && used > 0)
         t = srv_table(c->srv, id);
     if (t && seat >= 0 && seat < t->n_seats && ((t->taken_mask >> seat) & 1)) {
-        srv_sha256(token, strlen(token), h);
-        if (ct_equal(h, t->token_hash[seat], 32)) {
+        srv_token_hash(token, h);
+        if (srv_hash_equal(h, t->token_hash[seat])) {
             if (subscribe(c, t, seat, re) == 0)
                 send_joined(c, re, t, seat, NULL);
             return;
         }
     }
-    srv_send_error(c, re, PROTO_E_BAD_TOKEN, "this seat token is not valid here");
+    if (!t && used > 0 && id > 0 && id <= c->srv->max_id)
+        srv_send_error(c, re, PROTO_E_BAD_TOKEN, "table %u is closed (archived, see list_tables archived)", id);
+    else
+        srv_send_error(c, re, PROTO_E_BAD_TOKEN, "this seat token is not valid here");
 }
 
 static void watch(conn_t *c, json_t *msg, json_int_t re)
@@ -329,19 +475,7 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
 
 static void facilitator(conn_t *c, json_t *msg, json_int_t re)
 {
-    const char *secret = json_string_value(json_object_get(msg, "secret"));
-    uint8_t h[32];
-    if (secret) {
-        srv_sha256(secret, strlen(secret), h);
-        if (ct_equal(h, c->srv->secret_hash, 32)) {
-            c->facilitator = 1;
-            ok(c, re, NULL);
-            return;
-        }
-    }
-    srv_log("conn %llu: wrong facilitator secret", (unsigned long long)c->id);
-    c->strikes += 10; /* guessing costs */
-    srv_send_error(c, re, PROTO_E_FORBIDDEN, "wrong facilitator secret");
+    srv_facilitator_login(c, json_string_value(json_object_get(msg, "secret")), re);
 }
 
 static void set_timer(conn_t *c, json_t *msg, json_int_t re)
@@ -383,7 +517,7 @@ void srv_handle(conn_t *c, json_t *msg)
     else if (strcmp(type, "list_packages") == 0)
         list_packages(c, re);
     else if (strcmp(type, "list_tables") == 0)
-        list_tables(c, re);
+        list_tables(c, msg, re);
     else if (strcmp(type, "create_table") == 0)
         create_table(c, msg, re);
     else if (strcmp(type, "join") == 0)
@@ -400,6 +534,10 @@ void srv_handle(conn_t *c, json_t *msg)
         facilitator(c, msg, re);
     else if (strcmp(type, "set_timer") == 0)
         set_timer(c, msg, re);
+    else if (strcmp(type, "delete_table") == 0)
+        delete_table(c, msg, re);
+    else if (strcmp(type, "table_log") == 0)
+        table_log(c, msg, re);
     else {
         c->strikes++;
         srv_send_error(c, re, PROTO_E_UNKNOWN_MESSAGE, "unknown message type '%.40s'", type);

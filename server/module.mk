@@ -5,14 +5,10 @@ SERVER_BIN := $(BUILD)/plateau-server
 ALL += $(SERVER_BIN)
 PROGRAMS += $(SERVER_BIN)
 
-# game packages come from engine/data when it is in the tree
-ifneq ($(wildcard engine/data/module.mk),)
 SERVER_DATA_LIB := $(BUILD)/libpldata.a
-SERVER_DATA_CFLAGS := -DSRV_HAVE_DATA
-endif
 
-SERVER_PKGS := libuv sqlite3 jansson
-$(BUILD)/obj/server/%.o: MODCFLAGS += $(SERVER_DATA_CFLAGS) $(call pkgcflags,$(SERVER_PKGS))
+SERVER_PKGS := libuv sqlite3 jansson libsodium icu-uc
+$(BUILD)/obj/server/%.o: MODCFLAGS += $(call pkgcflags,$(SERVER_PKGS))
 
 $(SERVER_BIN): $(SERVER_OBJ) $(PROTO_LIB) $(SERVER_DATA_LIB) $(CORE_LIB)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(if $(SERVER_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,$(SERVER_PKGS)) $(DATA_LDLIBS)

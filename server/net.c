@@ -14,14 +14,23 @@ typedef struct {
 
 static uint8_t read_buf[65536]; /* one loop thread: every read lands here, then goes to a reader */
 
-static void on_closed(uv_handle_t *h)
+static void conn_free(conn_t *c)
 {
-    conn_t *c = h->data;
     for (int i = 0; i < c->n_held; i++)
         srv_frame_unref(c->held[i]);
     free(c->held);
     proto_reader_free(&c->rd);
     free(c);
+}
+
+static void on_closed(uv_handle_t *h)
+{
+    conn_t *c = h->data;
+    if (c->paused) { /* a login check still holds it: srv_resume() frees it */
+        c->handle_closed = 1;
+        return;
+    }
+    conn_free(c);
 }
 
 static void unflush(conn_t *c)
@@ -340,24 +349,15 @@ static void frame_error(conn_t *c, const char *code, const char *text)
     srv_close(c, 1);
 }
 
-static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
+/* Handle the whole frames the reader holds, until it needs more bytes or the connection is
+ * paused (a login being checked) or closes. */
+static void drain(conn_t *c)
 {
-    conn_t *c = st->data;
-    if (n < 0) {
-        srv_close(c, 0);
-        return;
-    }
-    if (n == 0 || c->closing || c->shutting)
-        return;
-    if (!c->srv->turn_start_ns)
-        c->srv->turn_start_ns = uv_hrtime();
-    if (proto_reader_feed(&c->rd, buf->base, (size_t)n) != 0) {
-        srv_close(c, 0);
-        return;
-    }
     for (;;) {
         const uint8_t *p;
         size_t len;
+        if (c->closing || c->shutting || c->paused)
+            return;
         int r = proto_reader_next(&c->rd, &p, &len);
         if (r == PROTO_NEED_MORE)
             break;
@@ -394,13 +394,49 @@ static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
             srv_send_error(c, -1, PROTO_E_LIMIT, "too many bad requests; closing");
             srv_close(c, 1);
         }
-        if (c->closing || c->shutting)
-            return;
     }
     if (proto_reader_pending(&c->rd) == 0)
         c->partial_ms = 0;
     else if (c->partial_ms == 0)
         c->partial_ms = srv_now_ms(c->srv);
+}
+
+static void on_read(uv_stream_t *st, ssize_t n, const uv_buf_t *buf)
+{
+    conn_t *c = st->data;
+    if (n < 0) {
+        srv_close(c, 0);
+        return;
+    }
+    if (n == 0 || c->closing || c->shutting)
+        return;
+    if (!c->srv->turn_start_ns)
+        c->srv->turn_start_ns = uv_hrtime();
+    if (proto_reader_feed(&c->rd, buf->base, (size_t)n) != 0) {
+        srv_close(c, 0);
+        return;
+    }
+    drain(c);
+}
+
+void srv_pause(conn_t *c)
+{
+    c->paused = 1;
+    uv_read_stop((uv_stream_t *)&c->tcp);
+}
+
+void srv_resume(conn_t *c)
+{
+    c->paused = 0;
+    if (c->handle_closed) {
+        conn_free(c);
+        return;
+    }
+    if (c->closing || c->shutting)
+        return;
+    drain(c);
+    if (!c->paused && !c->closing && !c->shutting)
+        uv_read_start((uv_stream_t *)&c->tcp, on_alloc, on_read);
 }
 
 static void on_connection(uv_stream_t *server, int status)
@@ -420,6 +456,14 @@ static void on_connection(uv_stream_t *server, int status)
         return;
     }
     uv_tcp_nodelay(&c->tcp, 1);
+    struct sockaddr_storage peer;
+    int plen = sizeof peer;
+    if (uv_tcp_getpeername(&c->tcp, (struct sockaddr *)&peer, &plen) == 0) {
+        if (peer.ss_family == AF_INET6)
+            uv_ip6_name((struct sockaddr_in6 *)&peer, c->addr, sizeof c->addr);
+        else
+            uv_ip4_name((struct sockaddr_in *)&peer, c->addr, sizeof c->addr);
+    }
     proto_reader_init(&c->rd, PROTO_MAX_FRAME);
     c->born_ms = c->refill_ms = srv_now_ms(s);
     c->tokens = s->o.burst;

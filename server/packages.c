@@ -1,11 +1,9 @@
-/* packages.c -- the game packages this server offers, by id (the package's folder name) */
+/* packages.c -- the game packages this server offers (every folder of each --games), by id: the package's folder name */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "server.h"
-#ifdef SRV_HAVE_DATA
 #include "data/package.h"
-#endif
 
 static int add(srv_t *s, const char *id, pl_ruleset_t *rs)
 {
@@ -23,39 +21,38 @@ static int add(srv_t *s, const char *id, pl_ruleset_t *rs)
 
 int srv_packages_load(srv_t *s, char *err, size_t errlen)
 {
-    if (s->o.demo) {
-        pl_ruleset_t *rs = srv_demo_ruleset();
-        if (!rs || add(s, "demo", rs) != 0) {
-            snprintf(err, errlen, "cannot build the demo package");
-            return -1;
+    for (int g = 0; g < s->o.n_games; g++) {
+        const char *root = s->o.games[g];
+        char **names = NULL;
+        int n = pl_package_list(root, &names);
+        if (n < 0) {
+            srv_log("no game packages under %s", root);
+            n = 0;
         }
-    }
-#ifdef SRV_HAVE_DATA
-    char **names = NULL;
-    int n = pl_package_list(s->o.games, &names);
-    if (n < 0) {
-        srv_log("no game packages under %s", s->o.games);
-        n = 0;
-    }
-    for (int i = 0; i < n; i++) {
-        char dir[1024];
-        pl_diags_t d;
-        pl_diags_init(&d);
-        snprintf(dir, sizeof dir, "%s/%s", s->o.games, names[i]);
-        pl_ruleset_t *rs = strlen(names[i]) <= SRV_ID_MAX ? pl_package_load(dir, &d) : NULL;
-        if (rs && add(s, names[i], rs) == 0)
-            srv_log("package %s loaded", names[i]);
-        else {
-            srv_log("package %s not offered:", names[i]);
-            pl_diags_print(&d, stderr);
+        for (int i = 0; i < n; i++) {
+            char dir[1100];
+            pl_diags_t d;
+            pl_diags_init(&d);
+            snprintf(dir, sizeof dir, "%s/%s", root, names[i]);
+            pl_ruleset_t *rs = NULL;
+            if (srv_package(s, names[i]))
+                srv_log("package %s under %s not offered: a package of that id comes from an earlier --games",
+                        names[i], root);
+            else if (strlen(names[i]) <= SRV_ID_MAX && (rs = pl_package_load(dir, &d)) && add(s, names[i], rs) == 0)
+                srv_log("package %s loaded from %s", names[i], root);
+            else {
+                srv_log("package %s not offered:", names[i]);
+                pl_diags_print(&d, stderr);
+            }
+            pl_diags_free(&d);
+            free(names[i]);
         }
-        pl_diags_free(&d);
-        free(names[i]);
+        free(names);
     }
-    free(names);
-#endif
     if (s->n_pkgs == 0)
-        srv_log("warning: no game package to offer (see --games, --demo)");
+        srv_log("warning: no game package to offer (see --games)");
+    (void)err;
+    (void)errlen;
     return 0;
 }
 

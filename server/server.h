@@ -8,13 +8,18 @@
 #include <jansson.h>
 #include "plateau.h"
 #include "proto/proto.h"
-#include "demo.h"
 
 #define SRV_NAME_MAX      32   /* bytes of a team name */
 #define SRV_ID_MAX        64   /* bytes of a package id */
 #define SRV_SUBS_MAX      8    /* tables one connection may join, watch or create */
 #define SRV_TOKEN_LEN     64   /* bytes of a seat token, with its terminating zero */
 #define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
+#define SRV_HASH_LEN      32   /* bytes of a seat token's SHA-256 */
+#define SRV_PWHASH_LEN    128
+#define SRV_GAMES_MAX     8    /* --games folders */
+#define SRV_ADDR_MAX      48   /* a client address as text (IPv6 included), with its zero */
+#define SRV_PAGE_MAX      500  /* tables in one list_tables answer (TABLE-INFO is below 1 KB) */
+#define SRV_LOG_PAGE_MAX  2000 /* moves in one table_log answer */  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
 
 typedef struct srv srv_t;
 typedef struct conn conn_t;
@@ -23,12 +28,16 @@ typedef struct table table_t;
 typedef struct {
     char listen[128];
     char db[512];
-    char games[512];
+    char games[SRV_GAMES_MAX][512]; /* package folders, in order: the first of an id wins */
+    int n_games;
     char secret_file[512];
     char name[64];            /* server name in discovery answers */
-    int demo;                 /* offer the built-in demo package */
     int max_conns;
-    int max_tables;
+    int max_tables;           /* live tables that clients (not the facilitator) may create */
+    int tables_per_addr;      /* live tables created from one client address */
+    int tables_per_conn;      /* tables one connection may create */
+    uint32_t archive_finished_s; /* a finished table is archived this long after its end */
+    uint32_t archive_idle_s;  /* a table no seat is connected to is archived after this long */
     size_t max_queue;         /* bytes waiting to be written to one connection */
     double rate, burst;       /* messages per second per connection, bucket size */
     uint32_t frame_timeout_ms;/* a frame started must complete within this */
@@ -69,12 +78,15 @@ struct conn {
     uint64_t refill_ms;
     uint32_t strikes;             /* bad or rate-limited messages */
     int hello, facilitator, closing, shutting, shut_sent, created;
+    int paused;                   /* a facilitator login is being checked: messages wait */
+    int handle_closed;            /* the socket is closed; the connection is freed once unpaused */
     size_t queued;                /* bytes handed to uv_write, not yet written */
     sframe_t **held;              /* replies waiting for the group commit, in order */
     int n_held, cap_held;
     int in_flush;
     sub_t sub[SRV_SUBS_MAX];
     int n_sub;
+    char addr[SRV_ADDR_MAX];      /* the peer's address, as text */
     conn_t *prev, *next;
 };
 
@@ -89,11 +101,15 @@ struct table {
     pl_state_t st;
     pl_bot_t bot[PL_MAX_SEATS];
     char team[PL_MAX_SEATS][SRV_NAME_MAX + 1];
-    uint8_t token_hash[PL_MAX_SEATS][32];
+    uint8_t token_hash[PL_MAX_SEATS][SRV_HASH_LEN];
     tsub_t *subs; /* connections that hear about this table */
     int n_subs, cap_subs;
     uv_timer_t timer;
     int timer_on;
+    char owner[SRV_ADDR_MAX]; /* address of the client that created it ("" for the facilitator) */
+    int n_seated;             /* connections holding a seat of it */
+    uint64_t idle_since_ms;   /* since when no seat is connected (n_seated 0) */
+    uint64_t over_since_ms;   /* when the game ended, 0 while it goes on */
 };
 
 typedef struct store store_t;
@@ -113,15 +129,20 @@ struct srv {
     store_t *store;
     pkg_t *pkgs;
     int n_pkgs;
-    table_t **tables; /* by id; index 0 unused */
+    table_t **tables; /* by id; index 0 unused; NULL for archived or unknown ids */
     uint32_t n_tables, cap_tables;
     uint32_t live_tables;
+    uint32_t max_id;  /* highest id given to a table (archived ones included): ids are never reused */
+    struct srv_addr { char addr[SRV_ADDR_MAX]; int tables; } *addrs; /* live tables per creating address */
+    int n_addrs, cap_addrs;
     conn_t *conns;
     int n_conns;
     uint64_t next_conn_id;
     conn_t **flush; /* connections with held output */
     int n_flush, cap_flush;
-    uint8_t secret_hash[32];
+    char secret_pwhash[SRV_PWHASH_LEN]; /* Argon2id of the facilitator secret */
+    uint8_t secret_sha256[SRV_HASH_LEN]; /* an older database's SHA-256 of it (secret_legacy) */
+    int secret_legacy;
     int stopping;
     int hash_upgrade;         /* the log's hashes come from another PL_HASH_VERSION: rewrite, do not compare */
     unsigned upgrade_rewritten, upgrade_skipped; /* tables whose last hash was, or could not be, rewritten */
@@ -138,18 +159,30 @@ struct srv {
 /* log.c */
 void srv_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* sha256.c */
-void srv_sha256(const void *data, size_t len, uint8_t out[32]);
-/* Fill buf with n bytes from the kernel's generator (getrandom, else /dev/urandom). 0 on success. */
-int srv_random(void *buf, size_t n);
+/* crypto.c (libsodium) */
+int srv_crypto_init(void);                 /* sodium_init(); -1 when it fails */
+void srv_random(void *buf, size_t n);      /* randombytes_buf(): cannot fail once initialised */
 void srv_hex(const uint8_t *b, size_t n, char *out); /* out holds 2n + 1 */
+void srv_token_hash(const char *token, uint8_t out[SRV_HASH_LEN]); /* SHA-256 of a seat token */
+int srv_hash_equal(const uint8_t a[SRV_HASH_LEN], const uint8_t b[SRV_HASH_LEN]); /* constant time */
+int srv_secret_hash(const char *secret, size_t n, char out[SRV_PWHASH_LEN]); /* Argon2id string; 0 or -1 */
+int srv_secret_verify(const char hash[SRV_PWHASH_LEN], const char *secret, size_t n); /* 1 when it matches */
+/* secret.c. The facilitator secret: from --facilitator-secret-file (the secret, or its Argon2id string),
+ * else the database's hash, else a new secret printed once. 0, or -1 with err filled. */
+int srv_facilitator_setup(srv_t *s, char *err, size_t errlen);
+/* Check a login on the thread pool; the connection is paused until the answer is sent. */
+void srv_facilitator_login(conn_t *c, const char *secret, json_int_t re);
 
 /* limits.c */
 uint64_t srv_now_ms(srv_t *s);
 int srv_rate_ok(conn_t *c);                  /* takes one token; 0 when the bucket is empty */
-int srv_valid_name(const char *s, size_t max); /* printable UTF-8, 1..max bytes */
+/* A team name as the server keeps it: in, checked (1..max bytes of valid UTF-8, no control,
+ * bidirectional, zero-width or other invisible formatting character, no private-use or
+ * unassigned code point, something visible) and NFC-normalised into out. 1, or 0 with why
+ * filled with the reason to show the client. */
+int srv_clean_name(const char *in, size_t max, char *out, size_t outlen, char *why, size_t whylen);
 
-/* packages.c (+ demo.c) */
+/* packages.c */
 int srv_packages_load(srv_t *s, char *err, size_t errlen);
 const pkg_t *srv_package(srv_t *s, const char *id);
 void srv_packages_free(srv_t *s);
@@ -170,6 +203,8 @@ void srv_close(conn_t *c, int graceful);      /* graceful: after queued replies 
 void srv_flush(srv_t *s);
 void srv_turn_stats(srv_t *s);                /* logs how long loop turns with moves took */
 void srv_kick(srv_t *s);                      /* commit and flush in this loop turn, even without I/O */
+void srv_pause(conn_t *c);                    /* stop handling its messages (they wait, in order) */
+void srv_resume(conn_t *c);                   /* handle what waited; frees c if it closed meanwhile */
 void srv_net_stop(srv_t *s);
 
 /* lobby.c */
@@ -186,6 +221,13 @@ void srv_table_unsubscribe(table_t *t, conn_t *c);
 sframe_t *srv_table_snapshot(table_t *t, int who); /* a new frame (one reference), or NULL */
 json_t *srv_table_info(table_t *t);
 void srv_table_free(table_t *t);
+void srv_table_discard(table_t *t);           /* undo srv_table_create (the table was never recorded) */
+/* Archive a table (store first: nothing changes if that write fails): its listeners hear
+ * {"type":"closed"}, it leaves memory. 0, or -1. */
+int srv_table_archive(table_t *t, const char *reason);
+void srv_tables_expire(srv_t *s);             /* archive finished and idle tables that are due */
+int srv_addr_tables(srv_t *s, const char *addr); /* live tables created from addr */
+void srv_addr_count(srv_t *s, const char *addr, int delta);
 int srv_tables_restore(srv_t *s, char *err, size_t errlen);
 
 /* store.c */
@@ -200,6 +242,11 @@ int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *m
 int store_checkpoint(store_t *st);
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen);
 int store_set_meta(store_t *st, const char *key, const char *value);
+int store_del_meta(store_t *st, const char *key);
+/* Test hook: the writes numbered in list ("3" or "1,4": counted from this call, 1-based) fail
+ * as a failed SQLite statement would. Set from PLATEAU_SERVER_FAIL_WRITES once the server listens. */
+void store_fail_writes(store_t *st, const char *list);
+int store_readonly(store_t *st); /* 1 when SQLite opened the file read-only */
 /* Rewrite the hash of a table's last move (after an upgrade of the core's hash). */
 int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash);
 /* Calls fn for each stored table; moves are the table's log in order (malloc'ed, freed by store). */
@@ -210,6 +257,7 @@ typedef struct {
     uint64_t seed;
     uint8_t bots;
     uint32_t timer_s;
+    char owner[SRV_ADDR_MAX];
     pl_move_t *moves;
     size_t n_moves;
     uint64_t last_hash;
@@ -221,6 +269,36 @@ typedef struct {
     uint8_t hash[32];
 } store_seat_t;
 int store_each_seat(store_t *st, uint32_t table, int (*fn)(void *arg, const store_seat_t *seat), void *arg);
+/* Mark a live table archived (reason "finished", "idle" or "deleted"): its rows stay, it is no
+ * longer resumed at start. */
+int store_archive_table(store_t *st, uint32_t table, const char *reason);
+uint32_t store_max_table_id(store_t *st); /* highest table id ever stored, archived ones included */
+typedef struct {
+    uint32_t id, moves;
+    char package[SRV_ID_MAX + 1];
+    int n_seats;
+    int64_t archived; /* when (Unix time) */
+    char reason[16];
+    uint8_t taken;
+    char team[PL_MAX_SEATS][SRV_NAME_MAX + 1];
+} store_archived_t;
+/* Calls fn for up to limit archived tables from id `from` on, in id order; returns how many, or -1. */
+int store_each_archived(store_t *st, uint32_t from, int limit, int (*fn)(void *arg, const store_archived_t *row),
+                        void *arg);
+typedef struct {
+    char package[SRV_ID_MAX + 1];
+    int n_seats;
+    uint64_t seed;
+    uint8_t bots;
+    int64_t archived; /* 0 while live */
+    char reason[16];
+    uint32_t total;   /* moves in the log */
+    int n;            /* moves returned */
+} store_log_t;
+/* Up to limit moves of a table's log from seq `from` (moves[] and seqs[] hold limit). 1, 0 when
+ * there is no such table, -1 on a database error. */
+int store_table_log(store_t *st, uint32_t table, uint32_t from, int limit, store_log_t *out, pl_move_t *moves,
+                    uint32_t *seqs);
 
 /* discovery.c */
 int srv_discovery_start(srv_t *s, const struct sockaddr *addr, char *err, size_t errlen);

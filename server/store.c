@@ -9,14 +9,48 @@ struct store {
     sqlite3 *db;
     sqlite3 *ck; /* a second connection, used only by the checkpoint thread */
     int in_tx;
-    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *set_last_hash;
+    int broken;          /* a failed write took the open transaction with it: commits fail from now on */
+    uint64_t writes;     /* writes since store_fail_writes() */
+    uint64_t fail[16];   /* those writes fail (test hook), 0: unused */
+    sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *del_meta,
+        *set_last_hash, *archive;
 };
+
+/* Columns added since the first schema: a database of an older server gets them at open. */
+static const char *const ADDED_COLUMNS[][2] = {
+    { "owner", "ALTER TABLE tables ADD COLUMN owner TEXT NOT NULL DEFAULT ''" },
+    { "archived", "ALTER TABLE tables ADD COLUMN archived INTEGER NOT NULL DEFAULT 0" },
+    { "archived_reason", "ALTER TABLE tables ADD COLUMN archived_reason TEXT NOT NULL DEFAULT ''" },
+};
+
+static int has_column(sqlite3 *db, const char *col)
+{
+    sqlite3_stmt *q = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('tables') WHERE name=?", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(q, 1, col, -1, SQLITE_STATIC);
+    found = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return found;
+}
+
+static int migrate(sqlite3 *db, char **msg)
+{
+    for (size_t i = 0; i < sizeof ADDED_COLUMNS / sizeof ADDED_COLUMNS[0]; i++) {
+        int h = has_column(db, ADDED_COLUMNS[i][0]);
+        if (h < 0 || (h == 0 && sqlite3_exec(db, ADDED_COLUMNS[i][1], NULL, NULL, msg) != SQLITE_OK))
+            return -1;
+    }
+    return 0;
+}
 
 static const char *SCHEMA =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS tables(id INTEGER PRIMARY KEY, package TEXT NOT NULL,"
     " seats INTEGER NOT NULL, seed INTEGER NOT NULL, bots INTEGER NOT NULL, timer INTEGER NOT NULL,"
-    " created INTEGER NOT NULL);"
+    " created INTEGER NOT NULL, owner TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0,"
+    " archived_reason TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS seats(table_id INTEGER NOT NULL, seat INTEGER NOT NULL,"
     " team TEXT NOT NULL, token_hash BLOB NOT NULL, PRIMARY KEY(table_id, seat)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS moves(table_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
@@ -38,20 +72,28 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
     }
     if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         goto fail;
+    if (sqlite3_db_readonly(st->db, "main") == 1) {
+        snprintf(err, errlen, "database %.200s is read-only: the server records every move before it answers; "
+                 "give it a file it may write", path);
+        store_close(st);
+        return NULL;
+    }
     sqlite3_busy_timeout(st->db, 2000);
     char pragmas[160];
     /* checkpoints run on a helper thread (store_checkpoint), never inside a commit on the loop */
     snprintf(pragmas, sizeof pragmas, "PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA wal_autocheckpoint=0;",
              sync_full ? "FULL" : "NORMAL");
     if (sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(st->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK)
+        sqlite3_exec(st->db, SCHEMA, NULL, NULL, &msg) != SQLITE_OK || migrate(st->db, &msg) != 0)
         goto fail;
     if (prep(st, &st->begin, "BEGIN") || prep(st, &st->commit, "COMMIT") ||
-        prep(st, &st->add_table, "INSERT INTO tables(id,package,seats,seed,bots,timer,created) VALUES(?,?,?,?,?,?,strftime('%s','now'))") ||
+        prep(st, &st->add_table, "INSERT INTO tables(id,package,seats,seed,bots,timer,created,owner) VALUES(?,?,?,?,?,?,strftime('%s','now'),?)") ||
         prep(st, &st->add_seat, "INSERT OR REPLACE INTO seats(table_id,seat,team,token_hash) VALUES(?,?,?,?)") ||
         prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
         prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)") ||
+        prep(st, &st->del_meta, "DELETE FROM meta WHERE key=?") ||
+        prep(st, &st->archive, "UPDATE tables SET archived=strftime('%s','now'),archived_reason=? WHERE id=? AND archived=0") ||
         prep(st, &st->set_last_hash, "UPDATE moves SET hash=?1 WHERE table_id=?2 AND seq=(SELECT MAX(seq) FROM moves WHERE table_id=?2)"))
         goto fail;
     if (sqlite3_open_v2(path, &st->ck, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
@@ -71,7 +113,7 @@ void store_close(store_t *st)
         return;
     store_commit(st);
     sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
-                            st->get_meta, st->set_meta, st->set_last_hash };
+                            st->get_meta, st->set_meta, st->del_meta, st->set_last_hash, st->archive };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(st->ck);
@@ -88,9 +130,50 @@ static int step(store_t *st, sqlite3_stmt *s)
     sqlite3_clear_bindings(s);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         srv_log("database error: %s", sqlite3_errmsg(st->db));
+        if (st->in_tx && sqlite3_get_autocommit(st->db)) {
+            /* SQLite rolled the whole transaction back (disk full, I/O error...): what it held
+             * was never recorded, so the server must not acknowledge any of it */
+            srv_log("database error: the open transaction was rolled back");
+            st->broken = 1;
+        }
         return -1;
     }
     return 0;
+}
+
+void store_fail_writes(store_t *st, const char *list)
+{
+    size_t n = 0;
+    st->writes = 0;
+    memset(st->fail, 0, sizeof st->fail);
+    for (const char *p = list; *p && n < sizeof st->fail / sizeof st->fail[0];) {
+        char *end;
+        unsigned long long v = strtoull(p, &end, 10);
+        if (end == p)
+            break;
+        st->fail[n++] = v;
+        p = *end == ',' ? end + 1 : end;
+    }
+}
+
+/* A write statement: the test hook may fail it as SQLite would, leaving the transaction open. */
+static int write_step(store_t *st, sqlite3_stmt *s)
+{
+    st->writes++;
+    for (size_t i = 0; i < sizeof st->fail / sizeof st->fail[0]; i++)
+        if (st->fail[i] && st->fail[i] == st->writes) {
+            sqlite3_reset(s);
+            sqlite3_clear_bindings(s);
+            srv_log("database error: write %llu failed on purpose (PLATEAU_SERVER_FAIL_WRITES)",
+                    (unsigned long long)st->writes);
+            return -1;
+        }
+    return step(st, s);
+}
+
+int store_readonly(store_t *st)
+{
+    return sqlite3_db_readonly(st->db, "main") == 1;
 }
 
 static int tx(store_t *st)
@@ -105,6 +188,8 @@ static int tx(store_t *st)
 
 int store_commit(store_t *st)
 {
+    if (st->broken)
+        return -1;
     if (!st->in_tx)
         return 0;
     st->in_tx = 0;
@@ -121,7 +206,8 @@ int store_add_table(store_t *st, const table_t *t)
     sqlite3_bind_int64(st->add_table, 4, (sqlite3_int64)t->seed);
     sqlite3_bind_int(st->add_table, 5, t->bot_mask);
     sqlite3_bind_int64(st->add_table, 6, t->timer_s);
-    return step(st, st->add_table);
+    sqlite3_bind_text(st->add_table, 7, t->owner, -1, SQLITE_STATIC);
+    return write_step(st, st->add_table);
 }
 
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32])
@@ -132,7 +218,7 @@ int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, cons
     sqlite3_bind_int(st->add_seat, 2, seat);
     sqlite3_bind_text(st->add_seat, 3, team, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st->add_seat, 4, hash, 32, SQLITE_STATIC);
-    return step(st, st->add_seat);
+    return write_step(st, st->add_seat);
 }
 
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash)
@@ -145,7 +231,7 @@ int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *m
     sqlite3_bind_int(st->add_move, 4, mv->seat);
     sqlite3_bind_int(st->add_move, 5, mv->arg);
     sqlite3_bind_int64(st->add_move, 6, (sqlite3_int64)hash);
-    return step(st, st->add_move);
+    return write_step(st, st->add_move);
 }
 
 int store_get_meta(store_t *st, const char *key, char *out, size_t outlen)
@@ -167,7 +253,15 @@ int store_set_meta(store_t *st, const char *key, const char *value)
         return -1;
     sqlite3_bind_text(st->set_meta, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st->set_meta, 2, value, -1, SQLITE_STATIC);
-    return step(st, st->set_meta);
+    return write_step(st, st->set_meta);
+}
+
+int store_del_meta(store_t *st, const char *key)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_text(st->del_meta, 1, key, -1, SQLITE_STATIC);
+    return write_step(st, st->del_meta);
 }
 
 int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash)
@@ -176,14 +270,14 @@ int store_set_last_hash(store_t *st, uint32_t table, uint64_t hash)
         return -1;
     sqlite3_bind_int64(st->set_last_hash, 1, (sqlite3_int64)hash);
     sqlite3_bind_int64(st->set_last_hash, 2, table);
-    return step(st, st->set_last_hash);
+    return write_step(st, st->set_last_hash);
 }
 
 int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void *arg)
 {
     sqlite3_stmt *q = NULL, *m = NULL;
     int rc = -1;
-    if (prep(st, &q, "SELECT id,package,seats,seed,bots,timer FROM tables ORDER BY id") ||
+    if (prep(st, &q, "SELECT id,package,seats,seed,bots,timer,owner FROM tables WHERE archived=0 ORDER BY id") ||
         prep(st, &m, "SELECT type,seat,arg,hash FROM moves WHERE table_id=? ORDER BY seq"))
         goto done;
     while (sqlite3_step(q) == SQLITE_ROW) {
@@ -196,6 +290,7 @@ int store_each_table(store_t *st, int (*fn)(void *arg, store_table_t *row), void
         row.seed = (uint64_t)sqlite3_column_int64(q, 3);
         row.bots = (uint8_t)sqlite3_column_int(q, 4);
         row.timer_s = (uint32_t)sqlite3_column_int64(q, 5);
+        snprintf(row.owner, sizeof row.owner, "%s", (const char *)sqlite3_column_text(q, 6));
         sqlite3_bind_int64(m, 1, row.id);
         while (sqlite3_step(m) == SQLITE_ROW) {
             if (row.n_moves == cap) {
@@ -255,4 +350,103 @@ int store_checkpoint(store_t *st)
     if (sqlite3_wal_checkpoint_v2(st->ck, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done) != SQLITE_OK)
         return -1;
     return done;
+}
+
+int store_archive_table(store_t *st, uint32_t table, const char *reason)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_text(st->archive, 1, reason, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st->archive, 2, table);
+    return write_step(st, st->archive);
+}
+
+uint32_t store_max_table_id(store_t *st)
+{
+    sqlite3_stmt *q = NULL;
+    uint32_t id = 0;
+    if (prep(st, &q, "SELECT MAX(id) FROM tables") == 0 && sqlite3_step(q) == SQLITE_ROW)
+        id = (uint32_t)sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return id;
+}
+
+int store_each_archived(store_t *st, uint32_t from, int limit, int (*fn)(void *arg, const store_archived_t *row),
+                        void *arg)
+{
+    sqlite3_stmt *q = NULL, *t = NULL;
+    int rc = -1, n = 0;
+    if (prep(st, &q, "SELECT id,package,seats,archived,archived_reason,"
+                     "(SELECT COUNT(*) FROM moves WHERE table_id=tables.id) FROM tables"
+                     " WHERE archived>0 AND id>=? ORDER BY id LIMIT ?") ||
+        prep(st, &t, "SELECT seat,team FROM seats WHERE table_id=?"))
+        goto done;
+    sqlite3_bind_int64(q, 1, from);
+    sqlite3_bind_int(q, 2, limit);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        store_archived_t row;
+        memset(&row, 0, sizeof row);
+        row.id = (uint32_t)sqlite3_column_int64(q, 0);
+        snprintf(row.package, sizeof row.package, "%s", (const char *)sqlite3_column_text(q, 1));
+        row.n_seats = sqlite3_column_int(q, 2);
+        row.archived = sqlite3_column_int64(q, 3);
+        snprintf(row.reason, sizeof row.reason, "%s", (const char *)sqlite3_column_text(q, 4));
+        row.moves = (uint32_t)sqlite3_column_int64(q, 5);
+        sqlite3_bind_int64(t, 1, row.id);
+        while (sqlite3_step(t) == SQLITE_ROW) {
+            int seat = sqlite3_column_int(t, 0);
+            if (seat >= 0 && seat < PL_MAX_SEATS) {
+                snprintf(row.team[seat], sizeof row.team[0], "%s", (const char *)sqlite3_column_text(t, 1));
+                row.taken |= (uint8_t)(1u << seat);
+            }
+        }
+        sqlite3_reset(t);
+        n++;
+        if (fn(arg, &row) != 0)
+            goto done;
+    }
+    rc = n;
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(t);
+    return rc;
+}
+
+int store_table_log(store_t *st, uint32_t table, uint32_t from, int limit, store_log_t *out, pl_move_t *moves,
+                    uint32_t *seqs)
+{
+    sqlite3_stmt *q = NULL, *m = NULL;
+    int rc = -1;
+    memset(out, 0, sizeof *out);
+    if (prep(st, &q, "SELECT package,seats,seed,bots,archived,archived_reason,"
+                     "(SELECT COUNT(*) FROM moves WHERE table_id=tables.id) FROM tables WHERE id=?") ||
+        prep(st, &m, "SELECT seq,type,seat,arg FROM moves WHERE table_id=? AND seq>=? ORDER BY seq LIMIT ?"))
+        goto done;
+    sqlite3_bind_int64(q, 1, table);
+    if (sqlite3_step(q) != SQLITE_ROW) {
+        rc = 0;
+        goto done;
+    }
+    snprintf(out->package, sizeof out->package, "%s", (const char *)sqlite3_column_text(q, 0));
+    out->n_seats = sqlite3_column_int(q, 1);
+    out->seed = (uint64_t)sqlite3_column_int64(q, 2);
+    out->bots = (uint8_t)sqlite3_column_int(q, 3);
+    out->archived = sqlite3_column_int64(q, 4);
+    snprintf(out->reason, sizeof out->reason, "%s", (const char *)sqlite3_column_text(q, 5));
+    out->total = (uint32_t)sqlite3_column_int64(q, 6);
+    sqlite3_bind_int64(m, 1, table);
+    sqlite3_bind_int64(m, 2, from);
+    sqlite3_bind_int(m, 3, limit);
+    while (sqlite3_step(m) == SQLITE_ROW && out->n < limit) {
+        seqs[out->n] = (uint32_t)sqlite3_column_int64(m, 0);
+        moves[out->n].type = (uint8_t)sqlite3_column_int(m, 1);
+        moves[out->n].seat = (uint8_t)sqlite3_column_int(m, 2);
+        moves[out->n].arg = (uint16_t)sqlite3_column_int(m, 3);
+        out->n++;
+    }
+    rc = 1;
+done:
+    sqlite3_finalize(q);
+    sqlite3_finalize(m);
+    return rc;
 }

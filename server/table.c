@@ -30,7 +30,7 @@ table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, u
 {
     pl_error_t perr;
     if (id == 0)
-        id = s->n_tables + 1;
+        id = s->max_id + 1;
     if (id >= s->cap_tables) {
         uint32_t cap = s->cap_tables ? s->cap_tables : 64;
         while (cap <= id)
@@ -68,9 +68,12 @@ table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, u
         pl_bot_init(&t->bot[i], PL_BOT_GREEDY, seed ^ (0x9e3779b97f4a7c15ull * (uint64_t)(i + 1)));
     uv_timer_init(s->loop, &t->timer);
     t->timer.data = t;
+    t->idle_since_ms = srv_now_ms(s);
     s->tables[id] = t;
     if (id > s->n_tables)
         s->n_tables = id;
+    if (id > s->max_id)
+        s->max_id = id;
     s->live_tables++;
     return t;
 }
@@ -90,6 +93,96 @@ void srv_table_free(table_t *t)
     uv_close((uv_handle_t *)&t->timer, timer_closed);
 }
 
+void srv_table_discard(table_t *t)
+{
+    srv_t *s = t->timer.loop->data;
+    while (t->n_subs > 0)
+        srv_table_unsubscribe(t, t->subs[0].c);
+    s->tables[t->id] = NULL;
+    if (t->id == s->max_id) /* never recorded: its id may be given again */
+        s->max_id--;
+    s->live_tables--;
+    srv_table_free(t);
+}
+
+int srv_addr_tables(srv_t *s, const char *addr)
+{
+    for (int i = 0; i < s->n_addrs; i++)
+        if (!strcmp(s->addrs[i].addr, addr))
+            return s->addrs[i].tables;
+    return 0;
+}
+
+void srv_addr_count(srv_t *s, const char *addr, int delta)
+{
+    if (!addr[0])
+        return; /* the facilitator's tables count for no address */
+    for (int i = 0; i < s->n_addrs; i++)
+        if (!strcmp(s->addrs[i].addr, addr)) {
+            s->addrs[i].tables += delta;
+            if (s->addrs[i].tables <= 0)
+                s->addrs[i] = s->addrs[--s->n_addrs];
+            return;
+        }
+    if (delta <= 0)
+        return;
+    if (s->n_addrs == s->cap_addrs) {
+        int cap = s->cap_addrs ? s->cap_addrs * 2 : 16;
+        struct srv_addr *na = realloc(s->addrs, (size_t)cap * sizeof *na);
+        if (!na)
+            return; /* that address is then not counted: the other limits still hold */
+        s->addrs = na;
+        s->cap_addrs = cap;
+    }
+    snprintf(s->addrs[s->n_addrs].addr, sizeof s->addrs[0].addr, "%s", addr);
+    s->addrs[s->n_addrs++].tables = delta;
+}
+
+int srv_table_archive(table_t *t, const char *reason)
+{
+    srv_t *s = t->timer.loop->data;
+    if (store_archive_table(s->store, t->id, reason) != 0) {
+        srv_log("table %u: could not be archived (%s); it stays live", t->id, reason);
+        return -1;
+    }
+    char msg[128];
+    int n = snprintf(msg + PROTO_HEADER, sizeof msg - PROTO_HEADER,
+                     "{\"type\":\"closed\",\"table\":%u,\"reason\":\"%s\"}", t->id, reason);
+    sframe_t *f = n > 0 && (size_t)n < sizeof msg - PROTO_HEADER ? srv_frame_new((size_t)n + PROTO_HEADER) : NULL;
+    if (f) {
+        proto_put_header((uint8_t *)msg, (uint32_t)n);
+        memcpy(f->p, msg, f->len);
+    }
+    while (t->n_subs > 0) {
+        conn_t *c = t->subs[0].c;
+        if (f)
+            srv_send_shared(c, f);
+        srv_table_unsubscribe(t, c);
+    }
+    srv_frame_unref(f);
+    srv_log("table %u: archived (%s) after %u moves", t->id, reason, (unsigned)t->st.seq);
+    srv_addr_count(s, t->owner, -1);
+    s->tables[t->id] = NULL;
+    s->live_tables--;
+    srv_table_free(t);
+    srv_kick(s);
+    return 0;
+}
+
+void srv_tables_expire(srv_t *s)
+{
+    uint64_t now = srv_now_ms(s);
+    for (uint32_t id = 1; id <= s->n_tables; id++) {
+        table_t *t = s->tables[id];
+        if (!t)
+            continue;
+        if (t->over_since_ms && now - t->over_since_ms >= (uint64_t)s->o.archive_finished_s * 1000)
+            srv_table_archive(t, "finished");
+        else if (t->n_seated == 0 && now - t->idle_since_ms >= (uint64_t)s->o.archive_idle_s * 1000)
+            srv_table_archive(t, "idle");
+    }
+}
+
 static srv_t *table_srv(table_t *t)
 {
     return t->timer.loop->data;
@@ -99,10 +192,14 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
 {
     for (int i = 0; i < c->n_sub; i++)
         if (c->sub[i].t == t) {
+            int was_seat = c->sub[i].who < PL_MAX_SEATS, is_seat = who < PL_MAX_SEATS;
             c->sub[i].who = (uint8_t)who;
             for (int k = 0; k < t->n_subs; k++)
                 if (t->subs[k].c == c)
                     t->subs[k].who = (uint8_t)who;
+            t->n_seated += is_seat - was_seat;
+            if (t->n_seated == 0)
+                t->idle_since_ms = srv_now_ms(c->srv);
             return 0;
         }
     if (c->n_sub >= SRV_SUBS_MAX)
@@ -118,6 +215,8 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
     t->subs[t->n_subs].c = c;
     t->subs[t->n_subs].who = (uint8_t)who;
     t->n_subs++;
+    if (who < PL_MAX_SEATS)
+        t->n_seated++;
     c->sub[c->n_sub].t = t;
     c->sub[c->n_sub].who = (uint8_t)who;
     c->n_sub++;
@@ -128,6 +227,8 @@ void srv_table_unsubscribe(table_t *t, conn_t *c)
 {
     for (int i = 0; i < t->n_subs; i++)
         if (t->subs[i].c == c) {
+            if (t->subs[i].who < PL_MAX_SEATS && --t->n_seated == 0)
+                t->idle_since_ms = srv_now_ms(c->srv);
             t->subs[i] = t->subs[--t->n_subs];
             break;
         }
@@ -393,6 +494,8 @@ void srv_table_after_moves(table_t *t)
             t->broken = 1;
         }
     }
+    if (t->st.wait == PL_WAIT_OVER && !t->over_since_ms)
+        t->over_since_ms = srv_now_ms(table_srv(t));
     int waiting_humans = (pl_expected(&t->st) & ~t->bot_mask) != 0;
     if (t->timer_s && t->st.wait != PL_WAIT_OVER && waiting_humans && !t->broken) {
         uv_timer_start(&t->timer, on_timer, (uint64_t)t->timer_s * 1000, 0);
@@ -446,6 +549,8 @@ static int restore_table(void *arg, store_table_t *row)
         srv_log("table %u: replayed state hash differs from the log; table stopped", row->id);
         t->broken = 1;
     }
+    snprintf(t->owner, sizeof t->owner, "%s", row->owner);
+    srv_addr_count(s, t->owner, 1);
     store_each_seat(s->store, t->id, restore_seat, t);
     return 0;
 }
@@ -462,6 +567,7 @@ int srv_tables_restore(srv_t *s, char *err, size_t errlen)
         return -1;
     }
     s->hash_upgrade = strcmp(have, want) != 0;
+    s->max_id = store_max_table_id(s->store);
     s->upgrade_rewritten = s->upgrade_skipped = 0;
     if (store_each_table(s->store, restore_table, s) != 0) {
         snprintf(err, errlen, "cannot read the tables from the database");

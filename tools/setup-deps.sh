@@ -19,6 +19,8 @@ libxml2-dev         pkg:libxml-2.0
 libxml2-utils       cmd:xmllint
 libuv1-dev          pkg:libuv
 libsqlite3-dev      pkg:sqlite3
+libsodium-dev       pkg:libsodium
+libicu-dev          pkg:icu-uc
 sqlite3             cmd:sqlite3
 libjansson-dev      pkg:jansson
 libsodium-dev       pkg:libsodium

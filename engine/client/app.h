@@ -127,6 +127,8 @@ void pc_screen_end(pc_app_t *a);
 void pc_screen_settings(pc_app_t *a);
 void pc_screen_lobby(pc_app_t *a);
 void pc_screen_create(pc_app_t *a);
+/* A decorative strip of the board's phase colours across the window at y. */
+void pc_ribbon(pc_app_t *a, float y);
 /* Width (design units) of each card when the hand holds n cards. */
 float pc_hand_card_width(int n);
 /* Widths of the large card faces: the detail view and the vote / fiction overlays. */

@@ -745,17 +745,19 @@ static void error_text(pc_conn_t *c, const char *code, const char *msg, char *ou
         { PROTO_E_UNKNOWN_TABLE, N_("That table no longer exists.") },
         { PROTO_E_UNKNOWN_PACKAGE, N_("The server does not offer that game.") },
         { PROTO_E_LIMIT, N_("The server holds as many tables as it may: ask the facilitator.") },
-        { PROTO_E_BAD_REQUEST, N_("The server refused the request: %s") },
         { "package_too_large", N_("The game is too large to be sent over the network: install it on this computer.") },
         { "stale", N_("Your team already played from another device.") },
         { PROTO_E_RATE, N_("Slow down: too many requests.") },
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (code && !strcmp(code, words[i].code)) {
-            snprintf(out, len, tr(c, words[i].text), msg ? msg : "");
+            snprintf(out, len, "%s", tr(c, words[i].text));
             return;
         }
-    snprintf(out, len, tr(c, "The server refused: %s"), msg ? msg : (code ? code : "?"));
+    if (code && !strcmp(code, PROTO_E_BAD_REQUEST))
+        snprintf(out, len, tr(c, "The server refused the request: %s"), msg ? msg : "");
+    else
+        snprintf(out, len, tr(c, "The server refused: %s"), msg ? msg : (code ? code : "?"));
 }
 
 static void on_error(pc_conn_t *c, const json_t *m, long re)

@@ -15,7 +15,7 @@ $(CLIENT_LIB): $(CLIENT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(CLIENT_BIN): $(BUILD)/obj/engine/client/main.o $(CLIENT_LIB) $(CLIENT_DEPS)
-	$(CC) $(LDFLAGS) -o $@ $< $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $< $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
 
 ALL      += $(CLIENT_BIN)
 PROGRAMS += $(CLIENT_BIN)

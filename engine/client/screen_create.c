@@ -4,7 +4,6 @@
 #include "client/art.h"
 #include "client/i18n.h"
 
-void pc_ribbon(pc_app_t *a, float y);
 
 void pc_screen_create(pc_app_t *a)
 {

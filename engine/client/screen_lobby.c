@@ -7,7 +7,6 @@
 #include "client/i18n.h"
 #include "client/lan.h"
 
-void pc_ribbon(pc_app_t *a, float y);
 
 static const char *package_title(const pc_app_t *a, const char *id)
 {

@@ -14,10 +14,11 @@ typedef struct {
     int desyncs, refused_views;
 } remote_t;
 
-static void notice(remote_t *r, const char *fmt_en, const char *detail)
+/* a view refused: the players are told, the table stays as it was */
+static void refused_view(remote_t *r, const char *why)
 {
     char b[256];
-    snprintf(b, sizeof b, pt_tr(r->s.lang, fmt_en), detail ? detail : "");
+    snprintf(b, sizeof b, pt_tr(r->s.lang, "The server sent a table that cannot be right (%s): it is not shown."), why);
     pc_session_emit(&r->s, PC_SE_NOTICE, -1, PL_NO_CARD, b);
 }
 
@@ -174,7 +175,7 @@ static void on_msg(void *ctx, const json_t *m)
     if (!strcmp(type, "snapshot")) {
         if (!take_snapshot(r, m, err, sizeof err)) {
             r->refused_views++;
-            notice(r, "The server sent a table that cannot be right (%s): it is not shown.", err);
+            refused_view(r, err);
         }
     } else if (!strcmp(type, "update")) {
         take_update(r, m);

@@ -1,14 +1,18 @@
 /* apply.c -- checking a move against the rules, then applying it; legal move lists; replay */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "core_internal.h"
 #include "rng.h"
 
-static int refuse(pl_error_t *err, int code, const char *fmt, int a, int b)
+__attribute__((format(printf, 3, 4))) static int refuse(pl_error_t *err, int code, const char *fmt, ...)
 {
     if (err) {
         err->code = code;
-        snprintf(err->msg, sizeof err->msg, fmt, a, b);
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
     }
     return code;
 }
@@ -24,17 +28,17 @@ static int in_hand(const pl_seat_t *s, int card)
 int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card, pl_error_t *err)
 {
     if (seat < 0 || seat >= st->n_seats)
-        return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", seat, 0);
+        return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", seat);
     if (st->wait == PL_WAIT_OVER)
-        return refuse(err, PL_ERR_GAME_OVER, "the game is over", 0, 0);
+        return refuse(err, PL_ERR_GAME_OVER, "the game is over");
     if (st->wait != PL_WAIT_TURN)
-        return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first", 0, 0);
+        return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first");
     if (seat != st->current)
         return refuse(err, PL_ERR_NOT_YOUR_TURN, "it is seat %d's turn, not seat %d's", st->current, seat);
     if (card < 0 || (uint32_t)card >= rs->n_cards || !in_hand(&st->seat[seat], card))
         return refuse(err, PL_ERR_NOT_IN_HAND, "card %d is not in seat %d's hand", card, seat);
     if (st->played >= rs->turn.cards_per_turn)
-        return refuse(err, PL_ERR_CARD_LIMIT, "%d card(s) per turn already played", rs->turn.cards_per_turn, 0);
+        return refuse(err, PL_ERR_CARD_LIMIT, "%d card(s) per turn already played", rs->turn.cards_per_turn);
     const pl_card_t *k = &rs->cards[card];
     int phase = pl_seat_phase(rs, st, seat);
     if (k->phase >= 0 && k->phase != phase)
@@ -49,7 +53,7 @@ int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card
     }
     for (uint32_t i = 0; i < k->requires.count; i++)
         if (!pl_cond_holds(rs, st, seat, &rs->conds[k->requires.first + i]))
-            return refuse(err, PL_ERR_CONDITION, "requirement %d of the card does not hold", (int)i + 1, 0);
+            return refuse(err, PL_ERR_CONDITION, "requirement %d of the card does not hold", (int)i + 1);
     if (err)
         err->code = PL_OK, err->msg[0] = 0;
     return PL_OK;
@@ -60,31 +64,31 @@ static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *
     const pl_pending_t *p = &st->pending;
     if (mv->type == PL_MOVE_TIMEOUT) {
         if (st->wait == PL_WAIT_OVER)
-            return refuse(err, PL_ERR_GAME_OVER, "the game is over", 0, 0);
+            return refuse(err, PL_ERR_GAME_OVER, "the game is over");
         if (st->viewer != PL_WHO_FULL && st->wait == PL_WAIT_TURN)
-            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator", 0, 0);
+            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator");
         return PL_OK;
     }
     if (mv->type < PL_MOVE_PLAY || mv->type >= PL_MOVE__COUNT)
-        return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type, 0);
+        return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type);
     if (mv->seat >= st->n_seats)
-        return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", mv->seat, 0);
+        return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", mv->seat);
     if (st->wait == PL_WAIT_OVER)
-        return refuse(err, PL_ERR_GAME_OVER, "the game is over", 0, 0);
+        return refuse(err, PL_ERR_GAME_OVER, "the game is over");
     switch (mv->type) {
     case PL_MOVE_PLAY:
         return pl_can_play(rs, st, mv->seat, mv->arg, err);
     case PL_MOVE_ROLL:
         if (st->viewer != PL_WHO_FULL)
-            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator", 0, 0);
+            return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator");
         if (st->wait != PL_WAIT_TURN)
-            return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first", 0, 0);
+            return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first");
         if (mv->seat != st->current)
             return refuse(err, PL_ERR_NOT_YOUR_TURN, "it is seat %d's turn, not seat %d's", st->current, mv->seat);
         return PL_OK;
     case PL_MOVE_CHOOSE:
         if (st->wait != PL_WAIT_CHOICE && st->wait != PL_WAIT_BRANCH)
-            return refuse(err, PL_ERR_NOTHING_PENDING, "there is no choice to make", 0, 0);
+            return refuse(err, PL_ERR_NOTHING_PENDING, "there is no choice to make");
         if (mv->seat != p->actor)
             return refuse(err, PL_ERR_NOT_YOUR_TURN, "seat %d chooses, not seat %d", p->actor, mv->seat);
         if (mv->arg >= p->n_options)
@@ -92,16 +96,16 @@ static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *
         return PL_OK;
     case PL_MOVE_VOTE:
         if (st->wait != PL_WAIT_VOTE)
-            return refuse(err, PL_ERR_NOTHING_PENDING, "there is no vote open", 0, 0);
+            return refuse(err, PL_ERR_NOTHING_PENDING, "there is no vote open");
         if (!(p->voters & (1u << mv->seat)))
-            return refuse(err, PL_ERR_NOT_VOTER, "seat %d does not vote on this question", mv->seat, 0);
+            return refuse(err, PL_ERR_NOT_VOTER, "seat %d does not vote on this question", mv->seat);
         if (p->answered & (1u << mv->seat))
-            return refuse(err, PL_ERR_ALREADY_VOTED, "seat %d has voted already", mv->seat, 0);
+            return refuse(err, PL_ERR_ALREADY_VOTED, "seat %d has voted already", mv->seat);
         if (mv->arg >= p->n_options)
             return refuse(err, PL_ERR_BAD_OPTION, "option %d does not exist (%d options)", mv->arg, p->n_options);
         return PL_OK;
     }
-    return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type, 0);
+    return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type);
 }
 
 static void play(pl_ctx_t *c, int seat, uint16_t card)

@@ -1,13 +1,17 @@
 /* check.c -- is a state (or a view from anywhere, even a hostile server) whole and consistent */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "core_internal.h"
 
-static int bad(pl_error_t *err, const char *fmt, int a, int b)
+__attribute__((format(printf, 2, 3))) static int bad(pl_error_t *err, const char *fmt, ...)
 {
     if (err) {
         err->code = PL_ERR_BAD_MOVE;
-        snprintf(err->msg, sizeof err->msg, fmt, a, b);
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
     }
     return 0;
 }
@@ -28,9 +32,9 @@ static int check_bounds(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t
         return bad(err, "bad turn: seat %d, waiting for %d", st->current, st->wait);
     if (st->viewer >= st->n_seats && st->viewer != PL_WHO_FULL && st->viewer != PL_WHO_OBSERVER &&
         st->viewer != PL_WHO_FACILITATOR)
-        return bad(err, "bad viewer %d", st->viewer, 0);
+        return bad(err, "bad viewer %d", st->viewer);
     if (st->winners >> st->n_seats)
-        return bad(err, "winners name a seat that does not exist (%d)", st->winners, 0);
+        return bad(err, "winners name a seat that does not exist (%d)", st->winners);
     for (int s = 0; s < st->n_seats; s++) {
         const pl_seat_t *seat = &st->seat[s];
         if (seat->hand_n > PL_MAX_HAND || seat->pos >= rs->n_spaces || !card_ok(st, seat->setup_card))
@@ -143,14 +147,14 @@ int pl_state_check(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t *err
         uint8_t w = st->where[card];
         if (w == PL_AT_DISCARD || w == PL_AT_TABLE || PL_AT_KIND(w) == PL_AT_FRONT) {
             if (seen[card]++) /* a keeper that does not exist: check_bounds() */
-                return bad(err, "card %d is in two places", (int)card, 0);
+                return bad(err, "card %d is in two places", (int)card);
         } else if (w == PL_AT_HIDDEN) {
             if (st->viewer == PL_WHO_FULL)
-                return bad(err, "card %d is hidden in a full state", (int)card, 0);
+                return bad(err, "card %d is hidden in a full state", (int)card);
             seen[card]++;
         } else if (w == PL_AT_DRAW || PL_AT_KIND(w) == PL_AT_HAND) {
             if (st->viewer == PL_WHO_FULL && !seen[card])
-                return bad(err, "card %d is marked in a pile or hand but is not there", (int)card, 0);
+                return bad(err, "card %d is marked in a pile or hand but is not there", (int)card);
             if (st->viewer != PL_WHO_FULL && !seen[card])
                 seen[card]++;
         } else {

@@ -18,7 +18,7 @@ $(BUILD)/gen/schema_xsd.c: game-data/schema/plateau-game.xsd engine/data/module.
 
 $(BUILD)/obj/gen/schema_xsd.o: $(BUILD)/gen/schema_xsd.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+	$(CC) $(FINAL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(DATA_LIB): $(DATA_OBJ)
 	@mkdir -p $(dir $@)

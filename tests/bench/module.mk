@@ -5,4 +5,4 @@ BENCHES += $(BCORE_BIN)
 
 $(BCORE_BIN): $(BUILD)/obj/tests/bench/bench_core.o $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) $^ -o $@ $(DATA_LDLIBS)
+	$(CC) $(FINAL_LDFLAGS) $^ -o $@ $(DATA_LDLIBS)

@@ -16,11 +16,11 @@ TCLIENT_SERVER := $(if $(wildcard server/main.c),$(BUILD)/plateau-server)
 # the tests read the French catalog from $(BUILD)/locale
 $(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
 
 $(BCLIENT_BIN): $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(BUILD)/obj/tests/client/bench_client.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
 
 .PHONY: client-ref client-screenshots
 # regenerate the reference pictures after a deliberate change of the look

@@ -7,4 +7,4 @@ $(BUILD)/obj/tests/core/%.o: MODCFLAGS += $(call pkgcflags,criterion)
 
 $(TCORE_BIN): $(TCORE_OBJ) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) $^ -o $@ $(call pkglibs,criterion)
+	$(CC) $(FINAL_LDFLAGS) $^ -o $@ $(call pkglibs,criterion)

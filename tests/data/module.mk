@@ -10,7 +10,7 @@ $(BUILD)/obj/tests/data/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call pkg
 # the CLI tests run plateau-deck of the same build (tools/deck/module.mk is included after this file)
 $(DATA_TEST_BIN): $(DATA_TEST_OBJ) $(DATA_LIB) $(CORE_LIB) $(BUILD)/plateau-deck
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(DATA_TEST_OBJ) $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) $(call pkglibs,criterion) -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(DATA_TEST_OBJ) $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) $(call pkglibs,criterion) -lm
 
 # benchmark: a generated 10,000-card package, pl_package_load vs xmllint --schema
 DATA_BENCH_BIN := $(BUILD)/bench/bench-data-load
@@ -20,7 +20,7 @@ $(BUILD)/obj/tests/data/bench/%.o: MODCFLAGS += $(call pkgcflags,libxml-2.0)
 
 $(DATA_BENCH_BIN): $(BUILD)/obj/tests/data/bench/bench_load.o $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $< $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm
 
 # fuzzing: mutated copies of tests/data/base (FUZZ_ITERS iterations, default 20000)
 DATA_FUZZ_BIN := $(BUILD)/fuzz/fuzz-data-load
@@ -28,4 +28,4 @@ FUZZERS += $(DATA_FUZZ_BIN)
 
 $(DATA_FUZZ_BIN): $(BUILD)/obj/tests/data/fuzz/fuzz_load.o $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $< $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm

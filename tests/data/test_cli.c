@@ -124,3 +124,30 @@ Test(cli, verbose_narrates_a_game_in_french_and_english, .timeout = 60)
     cr_expect(strstr(out, "roll") != NULL && strstr(out, "Scores:") != NULL, "%s", out);
     free(out);
 }
+
+Test(cli, help_after_every_subcommand_and_strict_numbers)
+{
+    char *out;
+    cr_expect_eq(run("simulate --help", &out), 0);
+    cr_expect(strstr(out, "usage: plateau-deck simulate PATH") && strstr(out, "--seed S"), "%s", out);
+    free(out);
+    cr_expect_eq(run("validate --help", &out), 0);
+    cr_expect(strstr(out, "usage: plateau-deck validate PATH"), "%s", out);
+    free(out);
+    cr_expect_eq(run("simulate game-data/example-minimal --games 1 --help", &out), 0, "%s", out);
+    free(out);
+    const char *bad[][2] = { { "--seed abc", "--seed: 'abc' is not a whole number" },
+                             { "--seed 12x", "--seed: '12x' is not a whole number" },
+                             { "--seed 99999999999999999999999", "is not a whole number" },
+                             { "--seed -3", "is not a whole number" },
+                             { "--games 0", "--games: '0' is not a number from 1" },
+                             { "--games 5.5", "--games: '5.5' is not a number" },
+                             { "--seats 99", "--seats: '99' is not a number from 1 to 8" } };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char args[200];
+        snprintf(args, sizeof args, "simulate game-data/example-minimal %s", bad[i][0]);
+        cr_expect_eq(run(args, &out), 2, "%s: %s", args, out);
+        cr_expect(strstr(out, bad[i][1]), "%s: %s", args, out);
+        free(out);
+    }
+}

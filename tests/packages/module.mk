@@ -6,4 +6,4 @@ $(BUILD)/obj/tests/packages/%.o: MODCFLAGS += $(call pkgcflags,criterion)
 
 $(TPKG_BIN): $(TPKG_OBJ) $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) $^ -o $@ $(call pkglibs,criterion) $(DATA_LDLIBS)
+	$(CC) $(FINAL_LDFLAGS) $^ -o $@ $(call pkglibs,criterion) $(DATA_LDLIBS)

@@ -9,8 +9,8 @@ status=0
 start_server() {
     rm -f "$dir"/bench.db*
     : > "$dir/server.log"
-    "$B/plateau-server" --demo --listen 127.0.0.1:0 --db "$dir/bench.db" --max-connections 12000 \
-        --max-tables 20000 --rate 100000 --max-queue 4194304 ${PLATEAU_BENCH_SYNC:+--sync $PLATEAU_BENCH_SYNC} \
+    "$B/plateau-server" --games game-data --games tests/fixtures/packages --listen 127.0.0.1:0 --db "$dir/bench.db" --max-connections 12000 \
+        --max-tables 20000 --tables-per-address 20000 --rate 100000 --max-queue 4194304 ${PLATEAU_BENCH_SYNC:+--sync $PLATEAU_BENCH_SYNC} \
         2> "$dir/server.log" &
     pid=$!
     port=""
@@ -36,7 +36,7 @@ run() {
     shift
     start_server
     t0=$(ticks)
-    "$B/plateau-bot" --server "127.0.0.1:$port" "$@" > "$dir/bot.out" || status=1
+    "$B/plateau-bot" --server "127.0.0.1:$port" --games tests/fixtures/packages --package demo "$@" > "$dir/bot.out" || status=1
     t1=$(ticks)
     cat "$dir/bot.out"
     moves=$(sed -n 's/.*acknowledged ([0-9]*\/s), \([0-9]*\) on the tables.*/\1/p' "$dir/bot.out")

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "proto/proto.h"
 #include "proto/view.h"
-#include "demo.h"
+#include "ts_package.h"
 #ifdef TS_HAVE_DATA
 #include "data/package.h"
 #endif
@@ -107,17 +107,7 @@ int main(int argc, char **argv)
 {
     long iters = argc > 1 ? atol(argv[1]) : 100000;
     unsigned seed = argc > 2 ? (unsigned)atol(argv[2]) : 2026;
-    pl_ruleset_t *rs = NULL;
-#ifdef TS_HAVE_DATA
-    pl_diags_t d;
-    pl_diags_init(&d);
-    rs = pl_package_load("game-data/example-minimal", &d);
-    if (!rs)
-        pl_diags_print(&d, stderr);
-    pl_diags_free(&d);
-#else
-    rs = srv_demo_ruleset();
-#endif
+    pl_ruleset_t *rs = ts_package("example-minimal");
     static char buf[65536];
     static pl_state_t v;
     if (rs)

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "ts_package.h"
 #include "proto/proto.h"
 
 static int free_port(void)
@@ -67,9 +68,9 @@ static int launch(ts_server_t *s, const char *const *extra)
 {
     char listen[64];
     snprintf(listen, sizeof listen, "127.0.0.1:%d", s->port);
-    const char *argv[48] = { TS_BUILD "/plateau-server", "--demo", "--listen", listen, "--db", s->db,
-                             "--games", "game-data" };
-    int n = 8;
+    const char *argv[48] = { TS_BUILD "/plateau-server", "--listen", listen, "--db", s->db,
+                             "--games", TS_GAMES_SHIPPED, "--games", TS_GAMES_FIXTURES };
+    int n = 9;
     for (int i = 0; extra && extra[i] && n < 46; i++)
         argv[n++] = extra[i];
     argv[n] = NULL;
@@ -269,6 +270,47 @@ int ts_closed(int fd, int timeout_ms)
     }
 }
 
+json_t *ts_ask(int fd, json_t *msg, int timeout_ms)
+{
+    json_int_t id = json_integer_value(json_object_get(msg, "id"));
+    if (ts_send(fd, msg) != 0)
+        return NULL;
+    for (int i = 0; i < 100000; i++) {
+        json_t *m = ts_recv(fd, timeout_ms);
+        if (!m)
+            return NULL;
+        json_t *re = json_object_get(m, "re");
+        if ((json_is_integer(re) && json_integer_value(re) == id) || (!strcmp(proto_type(m), "error") && !re))
+            return m;
+        json_decref(m);
+    }
+    return NULL;
+}
+
+int ts_start_with_secret(ts_server_t *s, const char *secret, const char *const *extra)
+{
+    char path[200];
+    const char *argv[40];
+    int n = 0;
+    if (ts_start(s, extra) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/secret", s->dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "%s\n", secret);
+    fclose(f);
+    ts_stop(s);
+    argv[n++] = "--facilitator-secret-file";
+    argv[n++] = s->secret;
+    snprintf(s->secret, sizeof s->secret, "%s", path);
+    for (int i = 0; extra && extra[i] && n < 38; i++)
+        argv[n++] = extra[i];
+    argv[n] = NULL;
+    memcpy(s->extra, argv, sizeof argv);
+    return ts_restart(s, s->extra);
+}
+
 int ts_hello(int port)
 {
     int fd = ts_connect(port);
@@ -289,8 +331,9 @@ pid_t ts_bot_spawn(int port, const char *const *args, int *out_fd)
     char server[64];
     int p[2];
     snprintf(server, sizeof server, "127.0.0.1:%d", port);
-    const char *argv[40] = { TS_BUILD "/plateau-bot", "--server", server };
-    int n = 3;
+    const char *argv[40] = { TS_BUILD "/plateau-bot", "--server", server, "--games", TS_GAMES_SHIPPED,
+                             "--games", TS_GAMES_FIXTURES };
+    int n = 7;
     for (int i = 0; args && args[i] && n < 38; i++)
         argv[n++] = args[i];
     argv[n] = NULL;

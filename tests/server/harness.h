@@ -16,9 +16,11 @@ typedef struct {
     char dir[64];   /* temp folder holding the database */
     char db[128];
     char log[128];
+    char secret[200];          /* the facilitator secret file (ts_start_with_secret) */
+    const char *extra[40];     /* the flags it was started with (ts_start_with_secret) */
 } ts_server_t;
 
-/* Start the server with the demo package on 127.0.0.1 and a fresh port and database, plus
+/* Start the server with the shipped packages and the fixtures (demo) on 127.0.0.1 and a fresh port and database, plus
  * extra flags (NULL-terminated list). Returns 0 when it accepts connections. */
 int ts_start(ts_server_t *s, const char *const *extra);
 /* Start again on the same port and database (after ts_kill9). */
@@ -28,6 +30,12 @@ void ts_kill9(ts_server_t *s);
 int ts_stop(ts_server_t *s);
 /* Remove the temp folder. */
 void ts_cleanup(ts_server_t *s);
+
+/* ts_start, then again with a facilitator secret file holding secret (s->extra: the flags used,
+ * for ts_restart after a kill). */
+int ts_start_with_secret(ts_server_t *s, const char *secret, const char *const *extra);
+/* Send a request (its "id" is the key) and return the answer (or an error without "re"). */
+json_t *ts_ask(int fd, json_t *msg, int timeout_ms);
 
 int ts_connect(int port);          /* blocking socket, -1 on failure */
 int ts_send_raw(int fd, const void *p, size_t n);

@@ -1,9 +1,8 @@
 # tests/server/module.mk -- protocol unit tests, fuzz target, and server tests over real TCP on loopback
-TS_CFLAGS := -Iserver -Itests/server -DTS_BUILD='"$(BUILD)"' $(call pkgcflags,jansson criterion sqlite3)
-ifneq ($(wildcard engine/data/module.mk),)
+TS_CFLAGS := -Iserver -Itests/server -DTS_BUILD='"$(BUILD)"' $(call pkgcflags,jansson criterion sqlite3 libsodium)
 TS_DATA_LIB := $(BUILD)/libpldata.a
 TS_CFLAGS += -DTS_HAVE_DATA
-endif
+TS_PKG_OBJ := $(BUILD)/obj/tests/server/ts_package.o
 $(BUILD)/obj/tests/server/%.o: MODCFLAGS += $(TS_CFLAGS)
 
 TS_PROTO_BIN := $(BUILD)/tests/test-proto
@@ -23,25 +22,26 @@ TESTS += $(TS_PROTO_BIN) $(TS_FUZZ_SMOKE) $(TS_SERVER_BIN)
 FUZZERS += $(TS_FUZZ_LONG)
 
 $(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/tests/server/test_bot_scan.o \
-		$(BUILD)/obj/tools/bot/scan_view_msg.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(CORE_LIB)
+		$(BUILD)/obj/tools/bot/scan_view_msg.o $(TS_PKG_OBJ) $(PROTO_LIB) $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson criterion)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,jansson criterion) $(DATA_LDLIBS)
 
 $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/server/test_bad_input.o \
-		$(BUILD)/obj/tests/server/harness.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB) \
+		$(BUILD)/obj/tests/server/test_harden.o $(BUILD)/obj/tests/server/test_lobby.o $(BUILD)/obj/server/crypto.o \
+		$(BUILD)/obj/tests/server/harness.o $(TS_PKG_OBJ) $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB) \
 		| $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3) \
-		$(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(call pkglibs,jansson criterion sqlite3 libsodium) \
+		$(DATA_LDLIBS)
 
 $(TS_FUZZ_BIN): $(BUILD)/obj/tests/server/fuzz_proto.o $(PROTO_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,jansson)
 
 # forged whole views: what passes pl_state_check is safe for the core (fuzz_view.c)
-$(TS_FVIEW_BIN): $(BUILD)/obj/tests/server/fuzz_view.o $(BUILD)/obj/server/demo.o $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB)
+$(TS_FVIEW_BIN): $(BUILD)/obj/tests/server/fuzz_view.o $(TS_PKG_OBJ) $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(call pkglibs,jansson) $(if $(TS_DATA_LIB),$(call pkglibs,libxml-2.0 libsodium))
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,jansson) $(DATA_LDLIBS)
 $(TS_FVIEW_SMOKE): $(TS_FVIEW_BIN)
 	printf '#!/bin/sh\n# fuzz-view-smoke -- short run of the forged-view fuzzer\nexec %s 100000\n' '$(TS_FVIEW_BIN)' > $@ && chmod +x $@
 $(TS_FVIEW_LONG): $(TS_FVIEW_BIN)
@@ -56,7 +56,7 @@ $(TS_FUZZ_LONG): $(TS_FUZZ_BIN)
 # make bench: the server figures (see tests/server/bench.sh), after the loopback floor (bench_floor.c)
 $(TS_FLOOR_BIN): $(BUILD)/obj/tests/server/bench_floor.o
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^
+	$(CC) $(FINAL_LDFLAGS) -o $@ $^
 
 BENCHES += $(BUILD)/tests/bench-server
 $(BUILD)/tests/bench-server: tests/server/bench.sh | $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "../../tools/bot/bot.h" /* plateau-bot's, not the core's bot.h */
 #include "proto/view.h"
-#include "demo.h"
+#include "ts_package.h"
 
 static pl_state_t st, prev, v, vprev, mine, before;
 
@@ -33,7 +33,7 @@ static int scan(const char *m, pl_state_t *view, int have_view, uint64_t *vh)
 
 Test(bot_scan, snapshots_and_updates_of_a_whole_game_are_read_without_a_tree)
 {
-    const pl_ruleset_t *rs = srv_demo_ruleset();
+    const pl_ruleset_t *rs = ts_package("demo");
     pl_bot_t bot;
     pl_error_t err;
     uint64_t vh;
@@ -62,7 +62,7 @@ Test(bot_scan, snapshots_and_updates_of_a_whole_game_are_read_without_a_tree)
 
 Test(bot_scan, a_frame_refused_after_its_view_leaves_the_view_as_it_was)
 {
-    const pl_ruleset_t *rs = srv_demo_ruleset();
+    const pl_ruleset_t *rs = ts_package("demo");
     pl_error_t err;
     uint64_t vh;
     cr_assert_eq(pl_state_init(rs, &st, 2, 5, &err), PL_OK);

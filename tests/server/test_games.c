@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include "harness.h"
 #include "proto/proto.h"
-#include "demo.h"
+#include "ts_package.h"
 #ifdef TS_HAVE_DATA
 #include "data/package.h"
 #endif
@@ -169,19 +169,7 @@ static void play_watched_game(const char *package, int n_seats)
     ts_stop(&s);
     const char *extra[] = { "--facilitator-secret-file", path, NULL };
     cr_assert_eq(ts_restart(&s, extra), 0);
-    pl_ruleset_t *rs = NULL;
-    if (!strcmp(package, "demo"))
-        rs = srv_demo_ruleset();
-#ifdef TS_HAVE_DATA
-    else {
-        pl_diags_t d;
-        char dir[128];
-        pl_diags_init(&d);
-        snprintf(dir, sizeof dir, "game-data/%s", package);
-        rs = pl_package_load(dir, &d);
-        pl_diags_free(&d);
-    }
-#endif
+    pl_ruleset_t *rs = ts_package(package);
     cr_assert_not_null(rs, "cannot load %s", package);
     const int N = n_seats;
     seatc_t c[PL_MAX_SEATS + 1];
@@ -247,7 +235,7 @@ Test(games, kill9_and_restart_loses_no_acknowledged_move, .timeout = 90)
 {
     ts_server_t s;
     cr_assert_eq(ts_start(&s, NULL), 0);
-    const char *args[] = { "--tables", "4", "--seats", "3", "--server-bots", "1", "--moves-per-second", "250",
+    const char *args[] = { "--package", "demo", "--tables", "4", "--seats", "3", "--server-bots", "1", "--moves-per-second", "250",
                            "--reconnect-ms", "20000", "--verbose", "--timeout", "80", NULL };
     int out;
     pid_t bot = ts_bot_spawn(s.port, args, &out);
@@ -276,7 +264,7 @@ Test(games, kill9_and_restart_loses_no_acknowledged_move, .timeout = 90)
             nf++;
     cr_assert_eq(nf, 4, "expected 4 finished tables:\n%s", buf);
 
-    pl_ruleset_t *rs = srv_demo_ruleset();
+    pl_ruleset_t *rs = ts_package("demo");
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(s.db, &db), SQLITE_OK);
     for (int i = 0; i < nf; i++) {
@@ -439,7 +427,7 @@ Test(games, a_client_that_never_reads_is_dropped_and_delays_nobody, .timeout = 6
     cr_assert_eq(connect(sink, (struct sockaddr *)&a, sizeof a), 0);
     ts_sendf(sink, "{s:s,s:i,s:i}", "type", "hello", "id", 1, "version", PROTO_VERSION);
     int bot_out;
-    const char *args[] = { "--tables", "2", "--seats", "3", "--timeout", "40", NULL };
+    const char *args[] = { "--package", "demo", "--tables", "2", "--seats", "3", "--timeout", "40", NULL };
     pid_t bot = ts_bot_spawn(s.port, args, &bot_out);
     int other = ts_hello(s.port);
     double worst = 0;

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "proto/proto.h"
-#include "demo.h"
+#include "ts_package.h"
 
 static size_t frame_of(const char *json, uint8_t *out)
 {
@@ -170,7 +170,7 @@ Test(proto, every_hashed_field_travels)
 
 Test(proto, views_and_diffs_of_a_whole_game_round_trip)
 {
-    pl_ruleset_t *rs = srv_demo_ruleset();
+    pl_ruleset_t *rs = ts_package("demo");
     static pl_state_t st, prev, v, vprev, client[PL_MAX_SEATS + 1];
     pl_error_t err;
     char e[PROTO_ERR_LEN];

@@ -9,4 +9,4 @@ $(BUILD)/obj/tests/text/%.o: MODCFLAGS += $(call pkgcflags,criterion)
 # the tests read the French catalog from $(BUILD)/locale
 $(TTEXT_BIN): $(TTEXT_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) | $(BUILD)/locale/fr/LC_MESSAGES/plateau.mo
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(TTEXT_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) $(DATA_LDLIBS) $(call pkglibs,criterion) -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(TTEXT_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) $(DATA_LDLIBS) $(call pkglibs,criterion) -lm

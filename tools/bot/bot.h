@@ -8,10 +8,13 @@
 #include "plateau.h"
 #include "proto/proto.h"
 
+#define BOT_GAMES_MAX 8
+
 typedef struct {
     char server[128];
     char package[65];
-    char games[512];
+    char games[BOT_GAMES_MAX][512]; /* package folders, searched in order */
+    int n_games;
     int tables, seats, server_bots;
     double rate;        /* moves per second offered, all tables together (0: as fast as possible) */
     uint32_t timer_s;   /* turn timer asked for each table */

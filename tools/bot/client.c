@@ -107,7 +107,10 @@ static void send_move(bconn_t *c)
 {
     pl_move_t mv;
     c->queued_ready = 0;
-    if (c->done || !c->open || !c->have_view || !((pl_expected(&c->view) >> c->seat) & 1)) {
+    /* only on a connection whose hello and rejoin were answered (its snapshot taken): a move
+     * queued before a loss is dropped here and decided again from the new snapshot */
+    if (c->done || !c->open || c->state != ST_PLAYING || !c->have_view ||
+        !((pl_expected(&c->view) >> c->seat) & 1)) {
         c->inflight = 0;
         return;
     }
@@ -449,7 +452,9 @@ static void lost(bconn_t *c, const char *why)
         close_conn(c);
         return;
     }
-    c->inflight = c->queued_ready; /* a queued move stays queued; one in flight is forgotten */
+    c->inflight = c->queued_ready; /* a queued move stays queued (send_move drops it until the
+                                    * rejoin's snapshot); one in flight is forgotten */
+    c->state = ST_CONNECTING;
     proto_reader_free(&c->rd);
     if (c->open) {
         c->open = 0;

@@ -10,7 +10,7 @@ static void usage(FILE *out)
             "usage: plateau-deck validate PATH...\n"
             "       plateau-deck simulate PATH --games N --seed S [--seats K] [--bots SPEC,...]\n"
             "                    [--rotate] [--verbose] [--lang fr|en] [--markdown]\n"
-            "       plateau-deck --help | --version\n"
+            "       plateau-deck --help | --version; plateau-deck validate|simulate --help\n"
             "\n"
             "validate  loads each package folder (game.xml and its deck files), checks it against\n"
             "          the schema and the rules, prints 'PATH: ok (N cards, M spaces)' or every\n"
@@ -42,10 +42,11 @@ int main(int argc, char **argv)
         printf("plateau-deck %s\n", PLATEAU_VERSION);
         return 0;
     }
+    /* each subcommand parses its own options (getopt_long), argv[0] being its name */
     if (!strcmp(cmd, "validate"))
-        return deck_validate(argc - 2, argv + 2);
+        return deck_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "simulate"))
-        return deck_simulate(argc - 2, argv + 2);
+        return deck_simulate(argc - 1, argv + 1);
     fprintf(stderr, "plateau-deck: unknown command '%s' (try --help)\n", cmd);
     return 2;
 }

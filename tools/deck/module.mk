@@ -7,7 +7,7 @@ PROGRAMS += $(DECK_BIN)
 
 $(DECK_BIN): $(DECK_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) | $(BUILD)/locale/fr/LC_MESSAGES/plateau.mo
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(DECK_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) $(DATA_LDLIBS) -lpthread -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(DECK_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) $(DATA_LDLIBS) -lpthread -lm
 
 # a narrated bot game of the default package in the terminal
 NARRATED_PKG = $(if $(wildcard game-data/achats-durables/game.xml),game-data/achats-durables,game-data/example-minimal)

@@ -1,4 +1,6 @@
 /* simulate.c -- `plateau-deck simulate`: bot games and a balance report (scores, wins, cards) */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +12,9 @@
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
     char *end;
+    errno = 0;
     long v = strtol(s, &end, 10);
-    if (!*s || *end || v < lo || v > hi)
+    if (!*s || *end || errno || v < lo || v > hi)
         return -1;
     *out = v;
     return 0;
@@ -49,47 +52,87 @@ static int parse_specs(sim_opts_t *o, const char *list)
     return 0;
 }
 
-static int parse_args(int argc, char **argv, sim_opts_t *o)
+static void simulate_usage(FILE *out)
 {
+    fprintf(out,
+            "usage: plateau-deck simulate PATH [--games N] [--seed S] [--seats K] [--bots SPEC,...]\n"
+            "                    [--rotate] [--verbose] [--lang fr|en] [--markdown]\n"
+            "plays N bot games of the package in PATH and reports games/s, score distribution per counter,\n"
+            "win rate per seat and per bot, rounds and moves per game, card usage\n"
+            "  --games N      games to play (default 100)\n"
+            "  --seed S       first seed; game i uses S + i (default 1)\n"
+            "  --seats K      seats per table (default: the package's default)\n"
+            "  --bots SPEC,.. one per seat, cycled: random, greedy, lens:COUNTER_ID (default greedy)\n"
+            "  --rotate       rotate the line-up across seats game by game\n"
+            "  --verbose, -v  narrate the first game move by move\n"
+            "  --lang fr|en   language of the narration (default fr)\n"
+            "  --markdown     print the report as Markdown\n"
+            "  --help, -h     this help\n");
+}
+
+enum { OPT_GAMES = 1, OPT_SEED, OPT_SEATS, OPT_BOTS, OPT_LANG, OPT_ROTATE, OPT_MARKDOWN };
+
+/* 0 to go on, else the exit status (0 after --help, 2 on bad usage). */
+static int parse_args(int argc, char **argv, sim_opts_t *o, int *exit_status)
+{
+    static const struct option opts[] = {
+        { "games", required_argument, NULL, OPT_GAMES }, { "seed", required_argument, NULL, OPT_SEED },
+        { "seats", required_argument, NULL, OPT_SEATS }, { "bots", required_argument, NULL, OPT_BOTS },
+        { "lang", required_argument, NULL, OPT_LANG }, { "rotate", no_argument, NULL, OPT_ROTATE },
+        { "verbose", no_argument, NULL, 'v' }, { "markdown", no_argument, NULL, OPT_MARKDOWN },
+        { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+    };
+    int c;
+    long x;
     memset(o, 0, sizeof *o);
     o->games = 100;
     o->seed = 1;
     o->lang = PL_LANG_FR;
     parse_specs(o, "greedy");
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        long x;
-        int takes = !strcmp(a, "--games") || !strcmp(a, "--seed") || !strcmp(a, "--seats") ||
-                    !strcmp(a, "--bots") || !strcmp(a, "--lang");
-        if (takes && !v) {
-            fprintf(stderr, "plateau-deck simulate: %s needs a value\n", a);
+    *exit_status = 2;
+    optind = 1; /* argv[0] is the subcommand's name */
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":hv", opts, NULL)) != -1) {
+        const char *v = optarg;
+        switch (c) {
+        case 'h':
+            simulate_usage(stdout);
+            *exit_status = 0;
             return -1;
-        }
-        if (!strcmp(a, "--games")) {
+        case 'v': o->verbose = 1; break;
+        case OPT_ROTATE: o->rotate = 1; break;
+        case OPT_MARKDOWN: o->markdown = 1; break;
+        case OPT_GAMES:
             if (parse_long(v, 1, 1000000, &x)) {
                 fprintf(stderr, "plateau-deck simulate: --games: '%s' is not a number from 1 to 1000000\n", v);
                 return -1;
             }
             o->games = x;
-        } else if (!strcmp(a, "--seed")) {
+            break;
+        case OPT_SEED: {
             char *end;
-            unsigned long long s = strtoull(v, &end, 10);
-            if (!*v || *end || *v == '-') {
-                fprintf(stderr, "plateau-deck simulate: --seed: '%s' is not a non-negative integer\n", v);
+            errno = 0;
+            unsigned long long sd = strtoull(v, &end, 10);
+            if (!*v || *end || *v == '-' || *v == '+' || *v == ' ' || errno) {
+                fprintf(stderr, "plateau-deck simulate: --seed: '%s' is not a whole number from 0 to %llu\n", v,
+                        (unsigned long long)UINT64_MAX);
                 return -1;
             }
-            o->seed = s;
-        } else if (!strcmp(a, "--seats")) {
+            o->seed = sd;
+            break;
+        }
+        case OPT_SEATS:
             if (parse_long(v, 1, PL_MAX_SEATS, &x)) {
                 fprintf(stderr, "plateau-deck simulate: --seats: '%s' is not a number from 1 to %d\n", v, PL_MAX_SEATS);
                 return -1;
             }
             o->seats = (int)x;
-        } else if (!strcmp(a, "--bots")) {
+            break;
+        case OPT_BOTS:
             if (parse_specs(o, v))
                 return -1;
-        } else if (!strcmp(a, "--lang")) {
+            break;
+        case OPT_LANG:
             if (!strcmp(v, "fr"))
                 o->lang = PL_LANG_FR;
             else if (!strcmp(v, "en"))
@@ -98,23 +141,21 @@ static int parse_args(int argc, char **argv, sim_opts_t *o)
                 fprintf(stderr, "plateau-deck simulate: --lang: '%s' (fr or en)\n", v);
                 return -1;
             }
-        } else if (!strcmp(a, "--rotate")) {
-            o->rotate = 1;
-        } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
-            o->verbose = 1;
-        } else if (!strcmp(a, "--markdown")) {
-            o->markdown = 1;
-        } else if (a[0] == '-') {
-            fprintf(stderr, "plateau-deck simulate: unknown option '%s' (try --help)\n", a);
+            break;
+        case ':':
+            fprintf(stderr, "plateau-deck simulate: %s needs a value\n", argv[optind - 1]);
             return -1;
-        } else if (o->path) {
-            fprintf(stderr, "plateau-deck simulate: one package at a time ('%s' and '%s')\n", o->path, a);
+        default:
+            fprintf(stderr, "plateau-deck simulate: unknown option '%s' (try --help)\n", argv[optind - 1]);
             return -1;
-        } else {
-            o->path = a;
         }
-        if (takes)
-            i++;
+    }
+    for (int i = optind; i < argc; i++) {
+        if (o->path) {
+            fprintf(stderr, "plateau-deck simulate: one package at a time ('%s' and '%s')\n", o->path, argv[i]);
+            return -1;
+        }
+        o->path = argv[i];
     }
     if (!o->path) {
         fprintf(stderr, "plateau-deck simulate: give a package folder (try --help)\n");
@@ -142,8 +183,9 @@ void sim_bot(const sim_opts_t *o, int spec, uint64_t game_seed, int s, pl_bot_t 
 int deck_simulate(int argc, char **argv)
 {
     sim_opts_t o;
-    if (parse_args(argc, argv, &o) != 0)
-        return 2;
+    int usage_status;
+    if (parse_args(argc, argv, &o, &usage_status) != 0)
+        return usage_status;
     pl_diags_t d;
     pl_diags_init(&d);
     pl_ruleset_t *rs = pl_package_load(o.path, &d);

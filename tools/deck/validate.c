@@ -1,4 +1,5 @@
 /* validate.c -- `plateau-deck validate PATH...`: every error of every package as file:line */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,19 +62,37 @@ static void print_with_context(const pl_diags_t *d, FILE *out)
     }
 }
 
+static void validate_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: plateau-deck validate PATH...\n"
+            "loads each package folder (game.xml and its deck files; PATH may also be a file of it),\n"
+            "checks it against the schema and the rules, prints 'PATH: ok (N cards, M spaces)' or\n"
+            "every error as file:line: message; exit 0 when all are valid, 1 otherwise, 2 on bad usage\n"
+            "  --help, -h     this help\n");
+}
+
 int deck_validate(int argc, char **argv)
 {
+    static const struct option opts[] = { { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
+    int c;
+    optind = 1; /* argv[0] is the subcommand's name */
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c == 'h') {
+            validate_usage(stdout);
+            return 0;
+        }
+        fprintf(stderr, "plateau-deck validate: unknown option '%s' (try --help)\n", argv[optind - 1]);
+        return 2;
+    }
+    argc -= optind;
+    argv += optind;
     if (argc < 1) {
         fprintf(stderr, "plateau-deck validate: give at least one package folder (try --help)\n");
         return 2;
     }
     int status = 0;
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-') {
-            fprintf(stderr, "plateau-deck validate: unknown option '%s'\n", argv[i]);
-            return 2;
-        }
-    }
     for (int i = 0; i < argc; i++) {
         /* a package is a folder; its game.xml (or any file in it) names the folder too */
         char *dir = strdup(argv[i]);
