@@ -54,11 +54,12 @@ static void list_packages(conn_t *c, json_int_t re)
     json_t *a = json_array();
     for (int i = 0; i < c->srv->n_pkgs; i++) {
         const pl_ruleset_t *rs = c->srv->pkgs[i].rs;
-        json_array_append_new(a, json_pack("{s:s,s:{s:s,s:s},s:i,s:i,s:i}", "id", c->srv->pkgs[i].id,
+        json_array_append_new(a, json_pack("{s:s,s:{s:s,s:s},s:i,s:i,s:i,s:s,s:I}", "id", c->srv->pkgs[i].id,
                                            "title", "fr", pl_text(&rs->title, PL_LANG_FR), "en",
                                            pl_text(&rs->title, PL_LANG_EN), "min_seats", rs->turn.min_seats,
                                            "max_seats", rs->turn.max_seats, "default_seats",
-                                           rs->turn.default_seats));
+                                           rs->turn.default_seats, "hash", c->srv->pkgs[i].hash, "size",
+                                           (json_int_t)c->srv->pkgs[i].size));
     }
     json_t *o = proto_msg("packages", re);
     json_object_set_new(o, "packages", a);
@@ -213,7 +214,7 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
     srv_t *s = c->srv;
     const char *pkg = json_string_value(json_object_get(msg, "package"));
     json_t *jseats = json_object_get(msg, "seats"), *jbots = json_object_get(msg, "bots");
-    json_t *jtimer = json_object_get(msg, "timer");
+    json_t *jtimer = json_object_get(msg, "timer"), *jteams = json_object_get(msg, "teams");
     const pkg_t *p = pkg ? srv_package(s, pkg) : NULL;
     if (!p) {
         srv_send_error(c, re, PROTO_E_UNKNOWN_PACKAGE, "no such package; see list_packages");
@@ -237,6 +238,24 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
             return;
         }
         bots |= (uint8_t)(1u << json_integer_value(b));
+    }
+    /* names given to the seats now, for whoever takes them (null: the team names itself) */
+    char names[PL_MAX_SEATS][SRV_NAME_MAX + 1];
+    memset(names, 0, sizeof names);
+    if (jteams && (!json_is_array(jteams) || json_array_size(jteams) > (size_t)n)) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "teams lists at most %d names (or null)", n);
+        return;
+    }
+    json_array_foreach(jteams, i, b) {
+        char why[160];
+        if (json_is_null(b))
+            continue;
+        if (!json_is_string(b) || !srv_clean_name(json_string_value(b), SRV_NAME_MAX, names[i], sizeof names[i], why,
+                                                  sizeof why)) {
+            srv_send_error(c, re, PROTO_E_BAD_REQUEST, "team %zu: %s", i + 1,
+                           json_is_string(b) ? why : "a name is a string or null");
+            return;
+        }
     }
     /* the facilitator is never limited: whatever clients did, the day can go on */
     if (!c->facilitator && (c->created >= s->o.tables_per_conn || c->n_sub >= SRV_SUBS_MAX)) {
@@ -268,7 +287,19 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
         return;
     }
+    for (int k = 0; k < n; k++) {
+        if (!names[k][0] || ((bots >> k) & 1u))
+            continue;
+        if (store_add_seat_extra(s->store, t->id, k, "name", names[k], strlen(names[k])) != 0) {
+            srv_table_discard(t);
+            srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
+            return;
+        }
+        snprintf(t->team[k], sizeof t->team[k], "%s", names[k]);
+        t->named_mask |= (uint8_t)(1u << k);
+    }
     c->created++;
+    srv_table_changed(t); /* the lobby hears of it */
     srv_addr_count(s, t->owner, 1);
     srv_log("table %u: created (%s, %d seats, bots 0x%02x, timer %us) by conn %llu", t->id, p->id, n,
             bots, t->timer_s, (unsigned long long)c->id);
@@ -303,6 +334,25 @@ static int subscribe(conn_t *c, table_t *t, int who, json_int_t re)
     return 0;
 }
 
+static void send_joined_code(conn_t *c, json_int_t re, table_t *t, int seat, const char *token)
+{
+    json_t *o = proto_msg("joined", re);
+    json_object_set_new(o, "table", json_integer(t->id));
+    json_object_set_new(o, "seat", json_integer(seat));
+    if (token)
+        json_object_set_new(o, "token", json_string(token));
+    json_object_set_new(o, "code", json_string(t->code[seat]));
+    srv_send(c, o);
+    sframe_t *f = srv_table_snapshot(t, seat);
+    if (!f) {
+        srv_log("conn %llu: snapshot too large or out of memory; dropping it", (unsigned long long)c->id);
+        srv_close(c, 0);
+        return;
+    }
+    srv_send_shared(c, f);
+    srv_frame_unref(f);
+}
+
 static void join(conn_t *c, json_t *msg, json_int_t re)
 {
     table_t *t = table_arg(c, msg, re);
@@ -310,13 +360,12 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
         return;
     const char *raw = json_string_value(json_object_get(msg, "team"));
     json_t *jseat = json_object_get(msg, "seat");
-    char team[SRV_NAME_MAX + 1], why[160];
-    if (!raw) {
-        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "join needs a team name (1 to %d bytes of printable text)",
-                       SRV_NAME_MAX);
+    char team[SRV_NAME_MAX + 1] = "", why[160];
+    if (json_object_get(msg, "team") && !raw) {
+        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "team is a name (1 to %d bytes of printable text)", SRV_NAME_MAX);
         return;
     }
-    if (!srv_clean_name(raw, SRV_NAME_MAX, team, sizeof team, why, sizeof why)) {
+    if (raw && !srv_clean_name(raw, SRV_NAME_MAX, team, sizeof team, why, sizeof why)) {
         srv_send_error(c, re, PROTO_E_BAD_REQUEST, "%s", why);
         return;
     }
@@ -330,7 +379,8 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
         }
         seat = (int)json_integer_value(jseat);
         if (!((free_seats >> seat) & 1)) {
-            srv_send_error(c, re, PROTO_E_SEAT_TAKEN, "seat %d is taken (rejoin with its token)", seat);
+            srv_send_error(c, re, PROTO_E_SEAT_TAKEN, "seat %d is taken (join it with its team code, or rejoin with its token)",
+                           seat);
             return;
         }
     } else {
@@ -340,24 +390,52 @@ static void join(conn_t *c, json_t *msg, json_int_t re)
         }
         seat = __builtin_ctz(free_seats);
     }
+    if ((t->named_mask >> seat) & 1) /* the name given at creation stays the seat's */
+        snprintf(team, sizeof team, "%s", t->team[seat]);
     if (subscribe(c, t, seat, re) != 0)
         return;
-    uint8_t rnd[16];
-    char hex[33], token[SRV_TOKEN_LEN];
-    srv_random(rnd, sizeof rnd);
-    srv_hex(rnd, sizeof rnd, hex);
-    snprintf(token, sizeof token, "%u-%d-%s", t->id, seat, hex);
-    uint8_t h[SRV_HASH_LEN];
-    srv_token_hash(token, h);
-    if (store_add_seat(c->srv->store, t->id, seat, team, h) != 0) { /* no token that is not stored */
+    char token[SRV_TOKEN_LEN], err[160];
+    if (srv_seat_take(t, seat, team, token, err, sizeof err) != 0) { /* no token that is not stored */
         srv_table_unsubscribe(t, c);
-        srv_send_error(c, re, PROTO_E_INTERNAL, "the seat could not be recorded; try again");
+        srv_send_error(c, re, PROTO_E_INTERNAL, "%s", err);
         return;
     }
-    memcpy(t->token_hash[seat], h, sizeof h);
-    snprintf(t->team[seat], sizeof t->team[0], "%s", team);
-    t->taken_mask |= (uint8_t)(1u << seat);
-    send_joined(c, re, t, seat, token);
+    send_joined_code(c, re, t, seat, token);
+}
+
+/* Another device of a team (or its replacement) takes the team's seat with the code. */
+static void join_code(conn_t *c, json_t *msg, json_int_t re)
+{
+    const char *code = json_string_value(json_object_get(msg, "code"));
+    int seat = -1;
+    table_t *t = code ? srv_code_lookup(c->srv, code, &seat) : NULL;
+    if (!t) {
+        c->strikes += 10; /* guessing costs, as for the facilitator's secret */
+        srv_send_error(c, re, "bad_code", "no seat has this team code");
+        return;
+    }
+    if (sub_of(c, t) != seat && srv_seat_devices(t, seat) >= SRV_SEAT_DEVICES) {
+        srv_send_error(c, re, "seat_full", "%d devices already follow this seat", SRV_SEAT_DEVICES);
+        return;
+    }
+    if (subscribe(c, t, seat, re) != 0)
+        return;
+    char token[SRV_TOKEN_LEN], err[160];
+    if (srv_seat_add_device(t, seat, token, err, sizeof err) != 0) {
+        srv_table_unsubscribe(t, c);
+        srv_send_error(c, re, PROTO_E_INTERNAL, "%s", err);
+        return;
+    }
+    srv_log("table %u: seat %d joined with its team code by conn %llu (%d devices)", t->id, seat,
+            (unsigned long long)c->id, srv_seat_devices(t, seat));
+    send_joined_code(c, re, t, seat, token);
+}
+
+static void watch_lobby(conn_t *c, json_t *msg, json_int_t re)
+{
+    json_t *on = json_object_get(msg, "on");
+    c->lobby = on ? json_is_true(on) : 1;
+    ok(c, re, NULL);
 }
 
 static void rejoin(conn_t *c, json_t *msg, json_int_t re)
@@ -365,15 +443,15 @@ static void rejoin(conn_t *c, json_t *msg, json_int_t re)
     const char *token = json_string_value(json_object_get(msg, "token"));
     unsigned id;
     int seat, used = 0;
-    uint8_t h[SRV_HASH_LEN];
     table_t *t = NULL;
     if (token && strlen(token) < SRV_TOKEN_LEN && sscanf(token, "%u-%d-%n", &id, &seat, &used) == 2 && used > 0)
         t = srv_table(c->srv, id);
     if (t && seat >= 0 && seat < t->n_seats && ((t->taken_mask >> seat) & 1)) {
-        srv_token_hash(token, h);
-        if (srv_hash_equal(h, t->token_hash[seat])) {
-            if (subscribe(c, t, seat, re) == 0)
-                send_joined(c, re, t, seat, NULL);
+        if (srv_seat_token_ok(t, seat, token)) {
+            if (sub_of(c, t) != seat && srv_seat_devices(t, seat) >= SRV_SEAT_DEVICES)
+                srv_send_error(c, re, "seat_full", "%d devices already follow this seat", SRV_SEAT_DEVICES);
+            else if (subscribe(c, t, seat, re) == 0)
+                send_joined_code(c, re, t, seat, NULL);
             return;
         }
     }
@@ -462,6 +540,13 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_FORBIDDEN, "only the server's turn timer times out");
         return;
     }
+    /* several devices of a team: the first valid move counts; one based on an older table is refused */
+    json_t *jseq = json_object_get(msg, "seq");
+    if (jseq && (!json_is_integer(jseq) || json_integer_value(jseq) != (json_int_t)t->st.seq)) {
+        srv_send_error(c, re, "stale", "the table is at move %u: another device of your team, or another team, "
+                       "played first", (unsigned)t->st.seq);
+        return;
+    }
     mv.seat = (uint8_t)who;
     pl_error_t perr;
     int r = srv_table_move(t, &mv, &perr);
@@ -524,6 +609,12 @@ void srv_handle(conn_t *c, json_t *msg)
         join(c, msg, re);
     else if (strcmp(type, "rejoin") == 0)
         rejoin(c, msg, re);
+    else if (strcmp(type, "join_code") == 0)
+        join_code(c, msg, re);
+    else if (strcmp(type, "watch_lobby") == 0)
+        watch_lobby(c, msg, re);
+    else if (strcmp(type, "get_package") == 0)
+        srv_send_package(c, msg, re);
     else if (strcmp(type, "watch") == 0)
         watch(c, msg, re);
     else if (strcmp(type, "leave") == 0)

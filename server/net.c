@@ -307,6 +307,7 @@ static void on_check(uv_check_t *h)
 {
     srv_t *s = h->data;
     uint64_t moves = s->moves;
+    srv_presence_flush(s);
     srv_flush(s);
     uv_idle_stop(&s->kick);
     if (s->turn_start_ns && moves != s->turn_moves) /* a turn that accepted moves: time it */

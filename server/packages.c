@@ -5,8 +5,18 @@
 #include "server.h"
 #include "data/package.h"
 
-static int add(srv_t *s, const char *id, pl_ruleset_t *rs)
+static int add(srv_t *s, const char *id, const char *dir, pl_ruleset_t *rs)
 {
+    char hash[PL_PACKAGE_HASH_HEX], err[300], **files = NULL;
+    size_t n = 0, bytes = 0;
+    if (pl_package_hash(dir, hash, err, sizeof err) != 0 || pl_package_files(dir, &files, &n, &bytes, err, sizeof err) != 0) {
+        srv_log("package %s: %s", id, err);
+        pl_ruleset_destroy(rs);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(files[i]);
+    free(files);
     pkg_t *np = realloc(s->pkgs, (size_t)(s->n_pkgs + 1) * sizeof *np);
     if (!np) {
         pl_ruleset_destroy(rs);
@@ -14,6 +24,9 @@ static int add(srv_t *s, const char *id, pl_ruleset_t *rs)
     }
     s->pkgs = np;
     snprintf(np[s->n_pkgs].id, sizeof np[0].id, "%s", id);
+    snprintf(np[s->n_pkgs].dir, sizeof np[0].dir, "%s", dir);
+    snprintf(np[s->n_pkgs].hash, sizeof np[0].hash, "%s", hash);
+    np[s->n_pkgs].size = (long)bytes;
     np[s->n_pkgs].rs = rs;
     s->n_pkgs++;
     return 0;
@@ -38,7 +51,7 @@ int srv_packages_load(srv_t *s, char *err, size_t errlen)
             if (srv_package(s, names[i]))
                 srv_log("package %s under %s not offered: a package of that id comes from an earlier --games",
                         names[i], root);
-            else if (strlen(names[i]) <= SRV_ID_MAX && (rs = pl_package_load(dir, &d)) && add(s, names[i], rs) == 0)
+            else if (strlen(names[i]) <= SRV_ID_MAX && (rs = pl_package_load(dir, &d)) && add(s, names[i], dir, rs) == 0)
                 srv_log("package %s loaded from %s", names[i], root);
             else {
                 srv_log("package %s not offered:", names[i]);

@@ -15,6 +15,10 @@
 #define SRV_TOKEN_LEN     64   /* bytes of a seat token, with its terminating zero */
 #define SRV_BOT_STEPS     20000 /* bot moves in a row before the server gives up on a table */
 #define SRV_HASH_LEN      32   /* bytes of a seat token's SHA-256 */
+#define SRV_CODE_LEN      6    /* characters of a team code */
+#define SRV_SEAT_DEVICES  4    /* connections that may follow one seat at once */
+#define SRV_SEAT_KEYS     8    /* tokens kept per seat for devices that joined with its code */
+#define SRV_PKG_MAX_SEND  (700u * 1024u) /* largest package sent to a client (all files, raw bytes) */
 #define SRV_PWHASH_LEN    128
 #define SRV_GAMES_MAX     8    /* --games folders */
 #define SRV_ADDR_MAX      48   /* a client address as text (IPv6 included), with its zero */
@@ -48,6 +52,9 @@ typedef struct {
 typedef struct {
     char id[SRV_ID_MAX + 1];
     pl_ruleset_t *rs;
+    char dir[1100];           /* its folder */
+    char hash[65];            /* content hash (pl_package_hash): clients check their copy by it */
+    long size;                /* bytes of all its files */
 } pkg_t;
 
 /* One output frame, shared (reference-counted) by every connection it is held for. */
@@ -87,6 +94,7 @@ struct conn {
     sub_t sub[SRV_SUBS_MAX];
     int n_sub;
     char addr[SRV_ADDR_MAX];      /* the peer's address, as text */
+    int lobby;                    /* hears every table's changes (watch_lobby) */
     conn_t *prev, *next;
 };
 
@@ -110,6 +118,11 @@ struct table {
     int n_seated;             /* connections holding a seat of it */
     uint64_t idle_since_ms;   /* since when no seat is connected (n_seated 0) */
     uint64_t over_since_ms;   /* when the game ended, 0 while it goes on */
+    char code[PL_MAX_SEATS][SRV_CODE_LEN + 1]; /* team codes ("" before the seat is taken) */
+    uint8_t keys[PL_MAX_SEATS][SRV_SEAT_KEYS][SRV_HASH_LEN]; /* tokens of the devices that joined by code */
+    uint8_t n_keys[PL_MAX_SEATS];
+    uint8_t named_mask;       /* seats named at creation (the name is kept for whoever takes them) */
+    int info_dirty;           /* its TABLE-INFO changed in this loop turn: pushed once at its end */
 };
 
 typedef struct store store_t;
@@ -138,6 +151,8 @@ struct srv {
     conn_t *conns;
     int n_conns;
     uint64_t next_conn_id;
+    table_t **dirty; /* tables whose TABLE-INFO is to be pushed (seats.c) */
+    int n_dirty, cap_dirty;
     conn_t **flush; /* connections with held output */
     int n_flush, cap_flush;
     char secret_pwhash[SRV_PWHASH_LEN]; /* Argon2id of the facilitator secret */
@@ -210,6 +225,22 @@ void srv_net_stop(srv_t *s);
 /* lobby.c */
 void srv_handle(conn_t *c, json_t *msg);
 
+/* seats.c */
+int srv_seat_devices(const table_t *t, int seat);         /* connections following the seat now */
+table_t *srv_code_lookup(srv_t *s, const char *code, int *seat);
+int srv_seat_token_ok(const table_t *t, int seat, const char *token); /* its first token or a device's */
+/* Give a free seat to a team: a token (to hand out) and a team code, stored first. 0, or -1. */
+int srv_seat_take(table_t *t, int seat, const char *team, char token[SRV_TOKEN_LEN], char *err, size_t errlen);
+/* One more device on a taken seat (joined with the code): its own token, stored first. 0, or -1. */
+int srv_seat_add_device(table_t *t, int seat, char token[SRV_TOKEN_LEN], char *err, size_t errlen);
+int srv_seat_restore_extra(void *arg, int seat, const char *kind, const void *value, size_t n);
+void srv_table_changed(table_t *t);   /* its TABLE-INFO goes to its listeners and the lobby this turn */
+void srv_table_forget(table_t *t);    /* it leaves: the lobby hears table_gone */
+void srv_presence_flush(srv_t *s);    /* push what changed (once per loop turn) */
+
+/* pkgsend.c: a package's files to a client that lacks its version */
+void srv_send_package(conn_t *c, json_t *msg, json_int_t re);
+
 /* table.c */
 table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, uint32_t timer_s,
                           uint64_t seed, uint32_t id, char *err, size_t errlen);
@@ -236,6 +267,11 @@ void store_close(store_t *st);
 int store_commit(store_t *st);                /* commits the open transaction: 1, 0 if none, -1 on error */
 int store_add_table(store_t *st, const table_t *t);
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32]);
+/* More about a seat: its team code ("code"), a name given at creation ("name"), a device's
+ * token hash ("token"). */
+int store_add_seat_extra(store_t *st, uint32_t table, int seat, const char *kind, const void *value, size_t n);
+int store_each_seat_extra(store_t *st, uint32_t table,
+                          int (*fn)(void *arg, int seat, const char *kind, const void *value, size_t n), void *arg);
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash);
 /* Copy committed WAL pages into the database without blocking the writer (PASSIVE). Runs on a
  * worker thread with its own connection; returns the frames checkpointed or -1. */

@@ -13,7 +13,7 @@ struct store {
     uint64_t writes;     /* writes since store_fail_writes() */
     uint64_t fail[16];   /* those writes fail (test hook), 0: unused */
     sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *del_meta,
-        *set_last_hash, *archive;
+        *set_last_hash, *archive, *add_extra;
 };
 
 /* Columns added since the first schema: a database of an older server gets them at open. */
@@ -53,6 +53,9 @@ static const char *SCHEMA =
     " archived_reason TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE IF NOT EXISTS seats(table_id INTEGER NOT NULL, seat INTEGER NOT NULL,"
     " team TEXT NOT NULL, token_hash BLOB NOT NULL, PRIMARY KEY(table_id, seat)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS seat_extra(table_id INTEGER NOT NULL, seat INTEGER NOT NULL,"
+    " kind TEXT NOT NULL, value BLOB NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS seat_extra_table ON seat_extra(table_id);"
     "CREATE TABLE IF NOT EXISTS moves(table_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
     " type INTEGER NOT NULL, seat INTEGER NOT NULL, arg INTEGER NOT NULL, hash INTEGER NOT NULL,"
     " PRIMARY KEY(table_id, seq)) WITHOUT ROWID;";
@@ -90,6 +93,7 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         prep(st, &st->add_table, "INSERT INTO tables(id,package,seats,seed,bots,timer,created,owner) VALUES(?,?,?,?,?,?,strftime('%s','now'),?)") ||
         prep(st, &st->add_seat, "INSERT OR REPLACE INTO seats(table_id,seat,team,token_hash) VALUES(?,?,?,?)") ||
         prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
+        prep(st, &st->add_extra, "INSERT INTO seat_extra(table_id,seat,kind,value) VALUES(?,?,?,?)") ||
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
         prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)") ||
         prep(st, &st->del_meta, "DELETE FROM meta WHERE key=?") ||
@@ -113,7 +117,8 @@ void store_close(store_t *st)
         return;
     store_commit(st);
     sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
-                            st->get_meta, st->set_meta, st->del_meta, st->set_last_hash, st->archive };
+                            st->get_meta, st->set_meta, st->del_meta, st->set_last_hash, st->archive,
+                            st->add_extra };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(st->ck);
@@ -219,6 +224,32 @@ int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, cons
     sqlite3_bind_text(st->add_seat, 3, team, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st->add_seat, 4, hash, 32, SQLITE_STATIC);
     return write_step(st, st->add_seat);
+}
+
+int store_add_seat_extra(store_t *st, uint32_t table, int seat, const char *kind, const void *value, size_t n)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->add_extra, 1, table);
+    sqlite3_bind_int(st->add_extra, 2, seat);
+    sqlite3_bind_text(st->add_extra, 3, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st->add_extra, 4, value, (int)n, SQLITE_STATIC);
+    return write_step(st, st->add_extra);
+}
+
+int store_each_seat_extra(store_t *st, uint32_t table,
+                          int (*fn)(void *arg, int seat, const char *kind, const void *value, size_t n), void *arg)
+{
+    sqlite3_stmt *q = NULL;
+    if (prep(st, &q, "SELECT seat,kind,value FROM seat_extra WHERE table_id=? ORDER BY rowid"))
+        return -1;
+    sqlite3_bind_int64(q, 1, table);
+    int rc = 0, r;
+    while (rc == 0 && (r = sqlite3_step(q)) == SQLITE_ROW)
+        rc = fn(arg, sqlite3_column_int(q, 0), (const char *)sqlite3_column_text(q, 1), sqlite3_column_blob(q, 2),
+                (size_t)sqlite3_column_bytes(q, 2));
+    sqlite3_finalize(q);
+    return rc;
 }
 
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash)

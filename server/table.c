@@ -98,6 +98,7 @@ void srv_table_discard(table_t *t)
     srv_t *s = t->timer.loop->data;
     while (t->n_subs > 0)
         srv_table_unsubscribe(t, t->subs[0].c);
+    srv_table_forget(t);
     s->tables[t->id] = NULL;
     if (t->id == s->max_id) /* never recorded: its id may be given again */
         s->max_id--;
@@ -162,6 +163,7 @@ int srv_table_archive(table_t *t, const char *reason)
     srv_frame_unref(f);
     srv_log("table %u: archived (%s) after %u moves", t->id, reason, (unsigned)t->st.seq);
     srv_addr_count(s, t->owner, -1);
+    srv_table_forget(t);
     s->tables[t->id] = NULL;
     s->live_tables--;
     srv_table_free(t);
@@ -200,6 +202,8 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
             t->n_seated += is_seat - was_seat;
             if (t->n_seated == 0)
                 t->idle_since_ms = srv_now_ms(c->srv);
+            if (is_seat || was_seat)
+                srv_table_changed(t);
             return 0;
         }
     if (c->n_sub >= SRV_SUBS_MAX)
@@ -215,8 +219,10 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
     t->subs[t->n_subs].c = c;
     t->subs[t->n_subs].who = (uint8_t)who;
     t->n_subs++;
-    if (who < PL_MAX_SEATS)
+    if (who < PL_MAX_SEATS) {
         t->n_seated++;
+        srv_table_changed(t); /* one more device on a seat */
+    }
     c->sub[c->n_sub].t = t;
     c->sub[c->n_sub].who = (uint8_t)who;
     c->n_sub++;
@@ -227,8 +233,11 @@ void srv_table_unsubscribe(table_t *t, conn_t *c)
 {
     for (int i = 0; i < t->n_subs; i++)
         if (t->subs[i].c == c) {
-            if (t->subs[i].who < PL_MAX_SEATS && --t->n_seated == 0)
-                t->idle_since_ms = srv_now_ms(c->srv);
+            if (t->subs[i].who < PL_MAX_SEATS) {
+                if (--t->n_seated == 0)
+                    t->idle_since_ms = srv_now_ms(c->srv);
+                srv_table_changed(t); /* a device of a seat left (or dropped) */
+            }
             t->subs[i] = t->subs[--t->n_subs];
             break;
         }
@@ -241,16 +250,19 @@ void srv_table_unsubscribe(table_t *t, conn_t *c)
 
 json_t *srv_table_info(table_t *t)
 {
-    json_t *teams = json_array(), *bots = json_array();
+    json_t *teams = json_array(), *bots = json_array(), *taken = json_array(), *devices = json_array();
     for (int i = 0; i < t->n_seats; i++) {
-        json_array_append_new(teams, (t->taken_mask >> i) & 1 ? json_string(t->team[i]) : json_null());
+        int named = ((t->taken_mask | t->named_mask) >> i) & 1 && t->team[i][0];
+        json_array_append_new(teams, named ? json_string(t->team[i]) : json_null());
+        json_array_append_new(taken, json_boolean((t->taken_mask >> i) & 1));
+        json_array_append_new(devices, json_integer(srv_seat_devices(t, i)));
         if ((t->bot_mask >> i) & 1)
             json_array_append_new(bots, json_integer(i));
     }
-    return json_pack("{s:i,s:s,s:i,s:o,s:o,s:i,s:I,s:b,s:b}", "table", (int)t->id, "package",
-                     t->pkg->id, "seats", t->n_seats, "teams", teams, "bots", bots, "timer",
-                     (int)t->timer_s, "seq", (json_int_t)t->st.seq, "over",
-                     t->st.wait == PL_WAIT_OVER, "broken", t->broken);
+    return json_pack("{s:i,s:s,s:s,s:i,s:o,s:o,s:o,s:o,s:i,s:I,s:b,s:b}", "table", (int)t->id, "package",
+                     t->pkg->id, "package_hash", t->pkg->hash, "seats", t->n_seats, "teams", teams, "taken", taken,
+                     "devices", devices, "bots", bots, "timer", (int)t->timer_s, "seq", (json_int_t)t->st.seq,
+                     "over", t->st.wait == PL_WAIT_OVER, "broken", t->broken);
 }
 
 typedef struct {
@@ -494,8 +506,10 @@ void srv_table_after_moves(table_t *t)
             t->broken = 1;
         }
     }
-    if (t->st.wait == PL_WAIT_OVER && !t->over_since_ms)
+    if (t->st.wait == PL_WAIT_OVER && !t->over_since_ms) {
         t->over_since_ms = srv_now_ms(table_srv(t));
+        srv_table_changed(t);
+    }
     int waiting_humans = (pl_expected(&t->st) & ~t->bot_mask) != 0;
     if (t->timer_s && t->st.wait != PL_WAIT_OVER && waiting_humans && !t->broken) {
         uv_timer_start(&t->timer, on_timer, (uint64_t)t->timer_s * 1000, 0);
@@ -552,6 +566,7 @@ static int restore_table(void *arg, store_table_t *row)
     snprintf(t->owner, sizeof t->owner, "%s", row->owner);
     srv_addr_count(s, t->owner, 1);
     store_each_seat(s->store, t->id, restore_seat, t);
+    store_each_seat_extra(s->store, t->id, srv_seat_restore_extra, t);
     return 0;
 }
 

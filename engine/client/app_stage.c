@@ -4,7 +4,7 @@
 
 /* every expected seat, human or not, makes its first legal move (a policy that does not move
  * when the bots get smarter, so that pictures of these moments stay put); 0 when nothing moved */
-static int auto_step(pc_session_t *s)
+static int auto_step(pc_session_t *s, int last_way)
 {
     if (s->st.wait == PL_WAIT_OVER)
         return 0;
@@ -15,8 +15,9 @@ static int auto_step(pc_session_t *s)
         pl_move_t mv[PL_MAX_HAND + PL_MAX_OPTIONS + 4];
         uint32_t before = s->moves;
         int n = pl_legal_moves(s->rs, &s->st, seat, mv, (int)(sizeof mv / sizeof mv[0]));
+        int k = last_way && s->st.wait == PL_WAIT_BRANCH && n > 0 ? n - 1 : 0; /* the other way at a fork */
         if (n > 0)
-            pc_session_move(s, mv[0].type, seat, mv[0].arg);
+            pc_session_move(s, mv[k].type, seat, mv[k].arg);
         if (s->moves == before)
             pc_session_move(s, PL_MOVE_TIMEOUT, seat, 0);
         return s->moves != before;
@@ -51,7 +52,7 @@ static int play_until(pc_session_t *s, int what)
             s->prompt_card = PL_NO_CARD;
         if (what != UNTIL_EVENT)
             s->event_card = PL_NO_CARD;
-        if (!auto_step(s))
+        if (!auto_step(s, what == UNTIL_PROPOSALS))
             return reached(s, what);
     }
     return 0;
@@ -67,7 +68,7 @@ int pc_app_stage(pc_app_t *a, const char *name)
         { "lobby", PC_SCREEN_LOBBY, 0 },        { "create", PC_SCREEN_CREATE, 0 },
         { "table", PC_SCREEN_TABLE, 0 },        { "detail", PC_SCREEN_TABLE, 0 },
         { "curtain", PC_SCREEN_TABLE, 0 },      { "leave", PC_SCREEN_TABLE, 0 },
-        { "vote", PC_SCREEN_TABLE, UNTIL_VOTE }, { "proposals", PC_SCREEN_TABLE, UNTIL_PROPOSALS },
+        { "vote", PC_SCREEN_TABLE, UNTIL_VOTE }, { "deck-vote", PC_SCREEN_TABLE, UNTIL_PROPOSALS },
         { "reveal", PC_SCREEN_TABLE, UNTIL_REVEAL }, { "fiction", PC_SCREEN_TABLE, UNTIL_FICTION },
         { "choice", PC_SCREEN_TABLE, UNTIL_CHOICE }, { "event", PC_SCREEN_TABLE, UNTIL_EVENT },
         { "summary", PC_SCREEN_TABLE, UNTIL_EVENT }, { "scores", PC_SCREEN_TABLE, UNTIL_EVENT },

@@ -34,7 +34,7 @@ void pc_opts_usage(FILE *f)
             "                        (default $XDG_DATA_HOME/plateau/hotseat.save)\n"
             "  --no-save             do not keep the hot-seat game\n"
             "  --screen NAME         first screen or moment: home settings lobby create table detail\n"
-            "                        curtain leave vote proposals reveal fiction choice event summary\n"
+            "                        curtain leave vote deck-vote reveal fiction choice event summary\n"
             "                        scores end\n"
             "  --screenshot FILE     render the first screen, save it as PNG and exit\n"
             "  --bot-delay MS        pause between bot moves (default 450)\n"

@@ -231,13 +231,15 @@ void pc_session_take_events(pc_session_t *s, const pl_event_t *ev, int n)
             } else if (e->card < rs->n_cards && rs->cards[e->card].kind == PL_CARD_EVENT) {
                 s->event_card = e->card;
                 s->event_seat = seat;
+                s->event_move = s->moves;
                 pc_session_emit(s, PC_SE_EVENT_CARD, seat, e->card, NULL);
             }
             break;
         case PL_EV_TURN:
             if (s->before.wait != PL_WAIT_OVER && s->before.current != e->seat)
                 pc_session_emit(s, PC_SE_TURN_END, s->before.current, PL_NO_CARD, NULL);
-            s->event_card = PL_NO_CARD; /* the last event stays up until the next turn */
+            if (s->event_move != s->moves) /* an event stays up through the turn it came in, and the next */
+                s->event_card = PL_NO_CARD;
             break;
         case PL_EV_GAME_OVER:
             pc_session_emit(s, PC_SE_OVER, -1, PL_NO_CARD, NULL);

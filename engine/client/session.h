@@ -76,6 +76,7 @@ struct pc_session {
     int prompt_seat;
     uint16_t event_card;               /* the last event revealed, shown until dismissed or next turn */
     int event_seat;
+    uint32_t event_move;               /* the move that revealed it */
     /* the timeline */
     pc_log_line_t *log;
     int log_n, log_cap;

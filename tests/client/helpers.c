@@ -6,7 +6,11 @@
 #include <SDL_ttf.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <limits.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
 #include "helpers.h"
 
 #ifndef TC_BUILD
@@ -189,4 +193,53 @@ void tc_rm_tree(const char *dir)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) {
     }
+}
+
+int tc_server_start(const char *dir, const char *games, int *port)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        char listen[64], db[400];
+        snprintf(listen, sizeof listen, "127.0.0.1:%d", *port);
+        snprintf(db, sizeof db, "%s/server.db", dir);
+        dup2(fds[1], 2);
+        close(fds[0]);
+        int devnull = open("/dev/null", O_RDWR);
+        if (devnull >= 0) {
+            dup2(devnull, 0);
+            dup2(devnull, 1);
+        }
+        execl(TC_BUILD "/plateau-server", TC_BUILD "/plateau-server", "--listen", listen, "--db", db, "--games",
+              games ? games : "game-data", "--sync", "normal", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    FILE *f = fdopen(fds[0], "r");
+    char line[512];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char *p = strstr(line, "(port ");
+        if (strstr(line, "listening on") && p) {
+            *port = atoi(p + 6);
+            found = 1;
+        }
+    }
+    if (fork() == 0) { /* keep draining the log so the server never blocks on it */
+        while (fgets(line, sizeof line, f)) {
+        }
+        _exit(0);
+    }
+    fclose(f);
+    return found ? pid : -1;
+}
+
+void tc_server_kill(int pid)
+{
+    if (pid <= 0)
+        return;
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
 }

@@ -26,6 +26,10 @@ void tc_number_key(int n); /* 1-12: the number row's keys */
 int tc_click(pc_app_t *a, int act);
 int tc_click_arg(pc_app_t *a, int act, int arg);
 void tc_pump(pc_app_t *a);
+/* A real plateau-server of this build on 127.0.0.1 (port 0: any free one), its database in dir,
+ * packages from games (NULL: game-data). Returns its pid (port filled) or -1. */
+int tc_server_start(const char *dir, const char *games, int *port);
+void tc_server_kill(int pid);
 /* Isolated XDG folders (config, data, cache) under a fresh temporary folder; the caller removes
  * it with tc_rm_tree. Returns the folder. */
 const char *tc_isolate(void);
