@@ -99,14 +99,15 @@ static int has_action(const pc_app_t *a, int act)
     return -1;
 }
 
-/* Enter with nothing focused: the screen's main action; on a vote or a choice, the first option
+/* Enter with nothing focused: the screen's main action (on a question, the safe answer: stay); on
+ * a vote or a choice, the first option
  * gets the focus (a second Enter casts it: a ballot is never cast by one stray key) */
 static void enter(pc_app_t *a)
 {
     pc_ui_t *ui = &a->ui;
     int i = ui->focus;
     if (i < 0 || i >= ui->n_btn) {
-        static const int main_acts[] = { PC_ACT_CONFIRM_YES, PC_ACT_CURTAIN_OK, PC_ACT_SUMMARY_OK, PC_ACT_REVEAL_OK,
+        static const int main_acts[] = { PC_ACT_CONFIRM_NO, PC_ACT_CURTAIN_OK, PC_ACT_SUMMARY_OK, PC_ACT_REVEAL_OK,
                                          PC_ACT_PROMPT_DONE, PC_ACT_PLAY, PC_ACT_PLAY_HERE, PC_ACT_FORM_SUBMIT };
         for (size_t m = 0; m < sizeof main_acts / sizeof main_acts[0] && i < 0; m++)
             i = has_action(a, main_acts[m]);
