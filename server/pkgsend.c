@@ -6,11 +6,11 @@
 #include "server.h"
 #include "data/package.h"
 
-/* {"type":"package","id","hash","files":[{"name","data"(base64)}]}; refused when larger than
+/* get_package {"package": ID} -> {"type":"package","id","hash","files":[{"name","data"(base64)}]}; refused when larger than
  * SRV_PKG_MAX_SEND (the client has to install such a package itself) */
 void srv_send_package(conn_t *c, json_t *msg, json_int_t re)
 {
-    const char *id = json_string_value(json_object_get(msg, "id"));
+    const char *id = json_string_value(json_object_get(msg, "package"));
     const pkg_t *p = id ? srv_package(c->srv, id) : NULL;
     if (!p) {
         srv_send_error(c, re, PROTO_E_UNKNOWN_PACKAGE, "no such package; see list_packages");

@@ -638,7 +638,7 @@ static int package_for(pc_conn_t *c, const json_t *snap, const pl_ruleset_t **rs
         *rs = ruleset_of(c, hash, dir, err, sizeof err);
     } else {
         json_t *m = proto_msg("get_package", -1);
-        json_object_set_new(m, "id", json_string(id));
+        json_object_set_new(m, "package", json_string(id));
         snprintf(c->waiting_hash, sizeof c->waiting_hash, "%s", hash);
         c->pkg_id = send_msg(c, m);
         snprintf(c->status, sizeof c->status, tr(c, "Fetching the game %s from the server..."), id);
@@ -700,7 +700,7 @@ static void on_package(pc_conn_t *c, json_t *m)
     json_t *snap = c->waiting_snapshot;
     c->waiting_snapshot = NULL;
     const pl_ruleset_t *rs = NULL;
-    if (pc_pkg_store(m, c->waiting_hash, dir, sizeof dir, err, sizeof err))
+    if (pc_pkg_store(m, c->waiting_hash, c->lang, dir, sizeof dir, err, sizeof err))
         rs = ruleset_of(c, c->waiting_hash, dir, err, sizeof err);
     if (!rs) {
         char b[300];

@@ -9,6 +9,7 @@
 #include "data/package.h"
 #include "client/load.h"
 #include "client/pkgcache.h"
+#include "text/text.h"
 
 static int cache_root(char *out, size_t len)
 {
@@ -113,7 +114,7 @@ static int safe_name(const char *n)
     return !strstr(n, "//");
 }
 
-int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len, char *err, size_t errlen)
+int pc_pkg_store(const json_t *msg, const char *want_hash, int lang, char *dir, size_t len, char *err, size_t errlen)
 {
     const char *hash = json_string_value(json_object_get(msg, "hash"));
     json_t *files = json_object_get(msg, "files");
@@ -121,25 +122,25 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
     if (errlen)
         err[0] = 0;
     if (!hex64(want_hash) || !hash || strcmp(hash, want_hash) != 0) {
-        snprintf(err, errlen, "the server sent another package than the one the table plays");
+        snprintf(err, errlen, "%s", pt_tr(lang, "the server sent another package than the one the table plays"));
         return 0;
     }
     if (!json_is_array(files) || json_array_size(files) == 0 || json_array_size(files) > PC_PKG_MAX_FILES) {
-        snprintf(err, errlen, "the package sent by the server is malformed");
+        snprintf(err, errlen, "%s", pt_tr(lang, "the package sent by the server is malformed"));
         return 0;
     }
     if (!cache_root(root, sizeof root) || mkdirs(root, 0700) != 0) {
-        snprintf(err, errlen, "no cache folder to keep the game in (%s)", strerror(errno));
+        snprintf(err, errlen, pt_tr(lang, "no cache folder to keep the game in (%s)"), strerror(errno));
         return 0;
     }
     if (sodium_init() < 0) {
-        snprintf(err, errlen, "the crypto library cannot start");
+        snprintf(err, errlen, "%s", pt_tr(lang, "the crypto library cannot start"));
         return 0;
     }
     snprintf(tmp, sizeof tmp, "%s/.incoming-%ld-%u", root, (long)getpid(), randombytes_random());
     snprintf(final, sizeof final, "%s/%s", root, hash);
     if (mkdir(tmp, 0700) != 0) {
-        snprintf(err, errlen, "cannot write in %s: %s", root, strerror(errno));
+        snprintf(err, errlen, pt_tr(lang, "cannot write in %s: %s"), root, strerror(errno));
         return 0;
     }
     char *names[PC_PKG_MAX_FILES];
@@ -150,26 +151,26 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
         const char *name = json_string_value(json_object_get(f, "name"));
         const char *data = json_string_value(json_object_get(f, "data"));
         if (!safe_name(name) || !data) {
-            snprintf(err, errlen, "the package sent by the server names a file it may not hold");
+            snprintf(err, errlen, "%s", pt_tr(lang, "the package sent by the server names a file it may not hold"));
             ok = 0;
             break;
         }
         size_t b64 = strlen(data), cap = b64 / 4 * 3 + 3, got = 0;
         if (cap > PC_PKG_MAX_BYTES + 3) {
-            snprintf(err, errlen, "the package sent by the server is larger than %u KB", PC_PKG_MAX_BYTES / 1024);
+            snprintf(err, errlen, pt_tr(lang, "the package sent by the server is larger than %u KB"), PC_PKG_MAX_BYTES / 1024);
             ok = 0;
             break;
         }
         unsigned char *bin = malloc(cap ? cap : 1);
         if (!bin || sodium_base642bin(bin, cap, data, b64, NULL, &got, NULL, sodium_base64_VARIANT_ORIGINAL) != 0) {
-            snprintf(err, errlen, "the package sent by the server is malformed (file %s)", name);
+            snprintf(err, errlen, pt_tr(lang, "the package sent by the server is malformed (file %s)"), name);
             free(bin);
             ok = 0;
             break;
         }
         total += got;
         if (total > PC_PKG_MAX_BYTES) {
-            snprintf(err, errlen, "the package sent by the server is larger than %u KB", PC_PKG_MAX_BYTES / 1024);
+            snprintf(err, errlen, pt_tr(lang, "the package sent by the server is larger than %u KB"), PC_PKG_MAX_BYTES / 1024);
             free(bin);
             ok = 0;
             break;
@@ -177,7 +178,7 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
         names[n] = strdup(name);
         if (!names[n]) {
             free(bin);
-            snprintf(err, errlen, "out of memory");
+            snprintf(err, errlen, "%s", pt_tr(lang, "out of memory"));
             ok = 0;
             break;
         }
@@ -190,7 +191,7 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
         *slash = '/';
         FILE *fp = made ? fopen(path, "wbx") : NULL; /* x: a name sent twice is refused */
         if (!fp || fwrite(bin, 1, got, fp) != got || fclose(fp) != 0) {
-            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+            snprintf(err, errlen, pt_tr(lang, "cannot write %s: %s"), path, strerror(errno));
             if (fp)
                 fclose(fp);
             ok = 0;
@@ -199,7 +200,7 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
     }
     char got_hash[PL_PACKAGE_HASH_HEX], e2[256];
     if (ok && (pl_package_hash(tmp, got_hash, e2, sizeof e2) != 0 || strcmp(got_hash, hash) != 0)) {
-        snprintf(err, errlen, "the package sent by the server does not match its announced content (tampered or cut)");
+        snprintf(err, errlen, "%s", pt_tr(lang, "the package sent by the server does not match its announced content (tampered or cut)"));
         ok = 0;
     }
     if (ok) { /* the same loader as every package: a package that does not validate is refused */
@@ -207,7 +208,7 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
         pl_diags_init(&d);
         pl_ruleset_t *rs = pl_package_load(tmp, &d);
         if (!rs)
-            snprintf(err, errlen, "the package sent by the server does not validate: %s:%u: %s",
+            snprintf(err, errlen, pt_tr(lang, "the package sent by the server does not validate: %s:%u: %s"),
                      d.n ? d.items[0].file : "?", d.n ? d.items[0].line : 0, d.n ? d.items[0].msg : "?");
         ok = rs != NULL;
         pl_ruleset_destroy(rs);
@@ -217,11 +218,11 @@ int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len
         if (errno == EEXIST || errno == ENOTEMPTY) { /* another client stored it first: use theirs */
             ok = hashes_to(final, hash);
         } else {
-            snprintf(err, errlen, "cannot keep the package in %s: %s", final, strerror(errno));
+            snprintf(err, errlen, pt_tr(lang, "cannot keep the package in %s: %s"), final, strerror(errno));
             ok = 0;
         }
         if (!ok && !err[0])
-            snprintf(err, errlen, "a damaged copy of the package is in the way at %s", final);
+            snprintf(err, errlen, pt_tr(lang, "a damaged copy of the package is in the way at %s"), final);
         rm_tree(tmp, names, n);
     }
     if (!ok && strcmp(tmp, final))

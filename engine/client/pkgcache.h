@@ -17,8 +17,8 @@ int pc_pkg_find(const char *id, const char *hash, char *dir, size_t len);
 /* Store a package sent by the server ({"type":"package","id","hash","files":[{"name","data"}]},
  * data in base64) in the cache: the files are written to a fresh folder, their hash must be the
  * one announced and want_hash, and the package must load with the same loader as every other;
- * only then the folder becomes the cache entry. 1 with dir filled, else 0 with err saying why
- * (nothing is left behind). */
-int pc_pkg_store(const json_t *msg, const char *want_hash, char *dir, size_t len, char *err, size_t errlen);
+ * only then the folder becomes the cache entry. 1 with dir filled, else 0 with err saying why in
+ * lang (nothing is left behind). */
+int pc_pkg_store(const json_t *msg, const char *want_hash, int lang, char *dir, size_t len, char *err, size_t errlen);
 
 #endif

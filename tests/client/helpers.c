@@ -227,9 +227,17 @@ int tc_server_start(const char *dir, const char *games, int *port)
             found = 1;
         }
     }
-    if (fork() == 0) { /* keep draining the log so the server never blocks on it */
-        while (fgets(line, sizeof line, f)) {
+    if (fork() == 0) { /* keep draining the log so the server never blocks on it (to TC_SERVER_LOG if set) */
+        int devnull = open("/dev/null", O_RDWR);
+        if (devnull >= 0) { /* hold no pipe of the test runner's */
+            dup2(devnull, 0);
+            dup2(devnull, 1);
         }
+        const char *log = getenv("TC_SERVER_LOG");
+        FILE *out = log ? fopen(log, "a") : NULL;
+        while (fgets(line, sizeof line, f))
+            if (out)
+                fputs(line, out), fflush(out);
         _exit(0);
     }
     fclose(f);
