@@ -173,11 +173,9 @@ static void sweep_encode(const char *what, encoder_t enc)
 /* A game of example-minimal played to a vote, to have views and diffs with every kind of field. */
 static const pl_ruleset_t *play_some(void)
 {
-    static pl_ruleset_t *rs;
+    pl_ruleset_t *rs = ts_package("example-minimal");
     pl_error_t err;
     pl_bot_t bot;
-    if (!rs)
-        rs = ts_package("example-minimal");
     cr_assert_not_null(rs);
     pl_bot_init(&bot, PL_BOT_GREEDY, 5);
     cr_assert_eq(pl_state_init(rs, &st, 3, 21, &err), PL_OK);
