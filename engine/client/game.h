@@ -60,7 +60,7 @@ int pc_game_bots_pending(const pc_game_t *g);
 
 /* The i-th most recent log line (0 = newest); NULL past the end. seat gets the seat or -1. */
 const char *pc_game_log(const pc_game_t *g, int i, int *seat);
-void pc_game_logf(pc_game_t *g, int seat, const char *fmt, ...);
+void pc_game_logf(pc_game_t *g, int seat, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Index of the counter whose id starts with one of the prefixes (|-separated), or -1. */
 int pc_game_find_counter(const pl_ruleset_t *rs, const char *prefixes);
