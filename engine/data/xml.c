@@ -215,10 +215,18 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
     /* feed the checked bytes in chunks (xmlCtxtReadMemory would copy the whole file first) */
     mem_reader_t mr = { buf, len, 0 };
+    uint64_t failures = pl_alloc_failures();
     xmlDocPtr doc = xmlCtxtReadIO(ctxt, mem_read, NULL, &mr, file, "UTF-8", opts);
     int wf = ctxt->wellFormed;
     xmlFreeParserCtxt(ctxt);
     pl_free(buf);
+    if (pl_alloc_failures() != failures) {
+        /* libxml2 lacked memory: whatever it made of the file (it may go on without a node or an
+         * attribute, or call the rest malformed), the file was not read */
+        pl_diags_add(d, file, 0, "out of memory while parsing");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     if (doc && (doc->intSubset || doc->extSubset)) {
         pl_diags_add(d, file, 1, "DOCTYPE not allowed: game files take no DTD and no entities");
         xmlFreeDoc(doc);
