@@ -286,6 +286,11 @@ Test(lobby, finished_idle_and_deleted_tables_are_archived_and_stay_readable, .ti
     cr_assert_eq(json_array_size(json_object_get(r, "moves")), 5);
     cr_assert_eq(json_integer_value(json_object_get(r, "next")), 6);
     cr_assert_eq(json_integer_value(json_array_get(json_array_get(json_object_get(r, "moves"), 0), 0)), 1);
+    json_int_t total = json_integer_value(json_object_get(r, "moves_total"));
+    json_decref(r);
+    r = ask(boss, json_pack("{s:s,s:i,s:i,s:i,s:i}", "type", "table_log", "id", 9, "table", a, "from", 6, "limit", 2000));
+    cr_assert_eq((json_int_t)json_array_size(json_object_get(r, "moves")), total - 5, "the last page is not whole");
+    cr_assert(json_is_null(json_object_get(r, "next")), "a next page after the last move");
     json_decref(r);
     int other = ts_hello(s.port);
     r = ask(other, json_pack("{s:s,s:i,s:s}", "type", "rejoin", "id", 1, "token", token));
