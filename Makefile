@@ -1,6 +1,6 @@
 # Makefile -- builds Plateau into $(BUILD); each folder adds its part through its module.mk
 #
-#   make            build everything            make check   every test (+ sanitizer build)
+#   make            build everything            make check   layers, every test (+ sanitizer build)
 #   make run        play (installs packages)    make bench   benchmark figures
 #   make install    PREFIX=/usr/local DESTDIR=  make fuzz    long fuzzing runs (sanitizers)
 #   SANITIZE=address,undefined  build with sanitizers      BUILD=dir  another build folder
@@ -45,7 +45,7 @@ $(BUILD)/obj/%.o: %.c
 include $(sort $(wildcard engine/*/module.mk server/module.mk tools/*/module.mk tests/module.mk tests/*/module.mk))
 
 .DEFAULT_GOAL := all
-.PHONY: all deps run check check-tests check-asan bench fuzz fuzz-run install clean
+.PHONY: all deps run check check-tests check-layers check-asan bench fuzz fuzz-run install clean
 
 all: $(ALL)
 
@@ -58,11 +58,18 @@ run: deps
 
 # the test suites, in the normal build and then again under the sanitizers
 check: deps
+	@$(MAKE) --no-print-directory check-layers
+	@python3 tests/vectors/state_hash.py
 	@$(MAKE) --no-print-directory check-tests
 	@$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined OPT=-O1 check-tests
 
+# each layer includes only what is below it (tools/check-layers.sh)
+check-layers:
+	@sh tools/check-layers.sh
+
+# a sanitizer build fails on any report of any process the tests start (tools/run-tests.sh)
 check-tests: $(ALL) $(TESTS)
-	@sh tools/run-tests.sh $(TESTS)
+	@sh tools/run-tests.sh $(BUILD) "$(SANITIZE)" $(TESTS)
 
 bench:
 	@sh tools/setup-deps.sh xvfb xauth

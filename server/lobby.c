@@ -204,8 +204,8 @@ static void table_log(conn_t *c, json_t *msg, json_int_t re)
     if (lg.archived)
         json_object_set_new(o, "reason", json_string(lg.reason));
     json_object_set_new(o, "moves", a);
-    json_object_set_new(o, "next", lg.n == limit && lg.n > 0 ? json_integer((json_int_t)seqs[lg.n - 1] + 1)
-                                                              : json_null());
+    json_object_set_new(o, "next", lg.n > 0 && seqs[lg.n - 1] < lg.total ? json_integer((json_int_t)seqs[lg.n - 1] + 1)
+                                                                         : json_null());
     srv_send(c, o);
 }
 

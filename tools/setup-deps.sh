@@ -28,6 +28,7 @@ libcriterion-dev    pkg:criterion
 libfontconfig-dev   pkg:fontconfig
 fonts-dejavu-core   deb
 gettext             cmd:msgfmt
+python3             cmd:python3
 "
 
 have() {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ruleset.h"
+#include "pl_alloc.h"
 
 struct pl_arena {
     struct pl_arena *next;
@@ -16,7 +17,7 @@ static char *arena_alloc(pl_ruleset_t *rs, size_t n)
     pl_arena_t *a = rs->arena;
     if (!a || a->cap - a->used < n) {
         size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        pl_arena_t *b = malloc(sizeof *b + cap);
+        pl_arena_t *b = pl_malloc(sizeof *b + cap);
         if (!b)
             return NULL;
         b->next = a;
@@ -31,7 +32,7 @@ static char *arena_alloc(pl_ruleset_t *rs, size_t n)
 
 pl_ruleset_t *pl_ruleset_create(void)
 {
-    pl_ruleset_t *rs = calloc(1, sizeof *rs);
+    pl_ruleset_t *rs = pl_calloc(1, sizeof *rs);
     if (!rs)
         return NULL;
     rs->turn.dice = 1;
@@ -52,20 +53,20 @@ void pl_ruleset_destroy(pl_ruleset_t *rs)
 {
     if (!rs)
         return;
-    free(rs->cards);
-    free(rs->effects);
-    free(rs->conds);
-    free(rs->options);
-    free(rs->costs);
-    free(rs->priorities);
-    free(rs->scoring);
+    pl_free(rs->cards);
+    pl_free(rs->effects);
+    pl_free(rs->conds);
+    pl_free(rs->options);
+    pl_free(rs->costs);
+    pl_free(rs->priorities);
+    pl_free(rs->scoring);
     pl_arena_t *a = rs->arena;
     while (a) {
         pl_arena_t *n = a->next;
-        free(a);
+        pl_free(a);
         a = n;
     }
-    free(rs);
+    pl_free(rs);
 }
 
 const char *pl_ruleset_strdup(pl_ruleset_t *rs, const char *s)
@@ -88,7 +89,7 @@ static uint32_t grow(void **arr, uint32_t *len, uint32_t *cap, size_t elem, uint
         uint32_t nc = *cap ? *cap : 16;
         while (nc < *len + n)
             nc *= 2;
-        void *p = realloc(*arr, (size_t)nc * elem);
+        void *p = pl_realloc(*arr, (size_t)nc * elem);
         if (!p)
             return UINT32_MAX;
         *arr = p;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "package.h"
+#include "pl_alloc.h"
 
 void pl_diags_init(pl_diags_t *d)
 {
@@ -15,10 +16,10 @@ void pl_diags_free(pl_diags_t *d)
     if (!d)
         return;
     for (size_t i = 0; i < d->n; i++) {
-        free(d->items[i].file);
-        free(d->items[i].msg);
+        pl_free(d->items[i].file);
+        pl_free(d->items[i].msg);
     }
-    free(d->items);
+    pl_free(d->items);
     pl_diags_init(d);
 }
 
@@ -32,17 +33,17 @@ static int push(pl_diags_t *d, const char *file, unsigned line, char *msg)
 {
     if (d->n == d->cap) {
         size_t nc = d->cap ? d->cap * 2 : 16;
-        pl_diag_t *p = realloc(d->items, nc * sizeof *p);
+        pl_diag_t *p = pl_realloc(d->items, nc * sizeof *p);
         if (!p) {
-            free(msg);
+            pl_free(msg);
             return -1;
         }
         d->items = p;
         d->cap = nc;
     }
-    char *f = strdup(file ? file : "");
+    char *f = pl_strdup(file ? file : "");
     if (!f) {
-        free(msg);
+        pl_free(msg);
         return -1;
     }
     d->items[d->n].file = f;
@@ -57,15 +58,14 @@ int pl_diags_add(pl_diags_t *d, const char *file, unsigned line, const char *fmt
     if (d->n > PL_PACKAGE_MAX_DIAGS)
         return 0;
     if (d->n == PL_PACKAGE_MAX_DIAGS) {
-        char *m = strdup("too many errors, the rest are not shown");
+        char *m = pl_strdup("too many errors, the rest are not shown");
         return m ? push(d, file, line, m) : -1;
     }
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    int r = vasprintf(&msg, fmt, ap);
+    char *msg = pl_vasprintf(fmt, ap);
     va_end(ap);
-    if (r < 0)
+    if (!msg)
         return -1;
     /* one line per diagnostic: libxml2 messages end with a newline */
     size_t n = strlen(msg);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "load.h"
+#include "pl_alloc.h"
 
 /* A deck file must be a plain name inside the package folder. */
 static int plain_name(const char *f)
@@ -16,8 +17,8 @@ static int inside(const char *dir, const char *path)
 {
     char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
     int ok = rd && rp && strncmp(rp, rd, strlen(rd)) == 0 && rp[strlen(rd)] == '/';
-    free(rd);
-    free(rp);
+    pl_free(rd);
+    pl_free(rp);
     return ok;
 }
 
@@ -31,7 +32,7 @@ static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsig
         return NULL;
     }
     size_t n = strlen(ld->dir) + strlen(file) + 2;
-    char *path = malloc(n);
+    char *path = pl_malloc(n);
     if (!path) {
         ld->oom = 1;
         return NULL;
@@ -51,7 +52,7 @@ static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsig
             doc = NULL;
         }
     }
-    free(path);
+    pl_free(path);
     if (!doc)
         return NULL;
     ld->deck_doc[d] = doc;

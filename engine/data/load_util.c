@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "load.h"
+#include "pl_alloc.h"
 
 void pl_err(pl_loader_t *ld, unsigned line, const char *fmt, ...)
 {
@@ -79,7 +80,7 @@ int pl_attr_bool(pl_loader_t *ld, xmlNodePtr n, const char *name, int def)
 static char *normalize(const char *s)
 {
     size_t n = strlen(s);
-    char *out = malloc(n + 1), *o = out;
+    char *out = pl_malloc(n + 1), *o = out;
     if (!out)
         return NULL;
     int space = 0;
@@ -149,7 +150,7 @@ void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_
             norm = typo;
         }
         t->s[l] = pl_dup(ld, norm);
-        free(norm);
+        pl_free(norm);
     }
     if (!required && !seen)
         return;
@@ -170,7 +171,7 @@ int pl_card_id_add(pl_loader_t *ld, uint32_t card)
 {
     if ((ld->card_hash_n + 1) * 2 > ld->card_hash_cap) {
         uint32_t nc = ld->card_hash_cap ? ld->card_hash_cap * 2 : 256;
-        uint32_t *nh = calloc(nc, sizeof *nh);
+        uint32_t *nh = pl_calloc(nc, sizeof *nh);
         if (!nh) {
             ld->oom = 1;
             return 0;
@@ -184,7 +185,7 @@ int pl_card_id_add(pl_loader_t *ld, uint32_t card)
                 j = (j + 1) & (nc - 1);
             nh[j] = v;
         }
-        free(ld->card_hash);
+        pl_free(ld->card_hash);
         ld->card_hash = nh;
         ld->card_hash_cap = nc;
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "load.h"
+#include "pl_alloc.h"
 
 /* When game.xml does not match the schema, still read its deck files to report their errors. */
 static void validate_deck_files(const char *dir, xmlNodePtr root, pl_diags_t *d)
@@ -15,14 +16,14 @@ static void validate_deck_files(const char *dir, xmlNodePtr root, pl_diags_t *d)
         xmlChar *f = xmlGetNoNsProp(k, (const xmlChar *)"file");
         if (f && f[0] && f[0] != '.' && !strchr((char *)f, '/') && !strstr((char *)f, "..")) {
             size_t n = strlen(dir) + strlen((char *)f) + 2;
-            char *path = malloc(n);
+            char *path = pl_malloc(n);
             if (path) {
                 snprintf(path, n, "%s/%s", dir, (char *)f);
                 xmlDocPtr doc = pl_xml_parse_file(path, path, d);
                 if (doc)
                     pl_xml_validate(doc, path, d);
                 xmlFreeDoc(doc);
-                free(path);
+                pl_free(path);
             }
         }
         xmlFree(f);
@@ -35,11 +36,11 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
-    char *d = strndup(dir, dl);
-    char *game = malloc(dl + sizeof "/game.xml");
+    char *d = pl_strndup(dir, dl);
+    char *game = pl_malloc(dl + sizeof "/game.xml");
     if (!d || !game) {
-        free(d);
-        free(game);
+        pl_free(d);
+        pl_free(game);
         pl_diags_add(diags, dir, 0, "out of memory");
         return NULL;
     }
@@ -62,7 +63,7 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
         pl_diags_add(diags, game, 0, "out of memory");
         goto cleanup;
     }
-    pl_loader_t *ld = calloc(1, sizeof *ld);
+    pl_loader_t *ld = pl_calloc(1, sizeof *ld);
     if (!ld) {
         pl_diags_add(diags, game, 0, "out of memory");
         goto cleanup;
@@ -82,8 +83,8 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
         pl_diags_add(diags, game, 0, "out of memory while loading");
     for (int i = 0; i < PL_MAX_DECKS; i++)
         xmlFreeDoc(ld->deck_doc[i]);
-    free(ld->card_hash);
-    free(ld);
+    pl_free(ld->card_hash);
+    pl_free(ld);
     if (diags->n == base)
         pl_ruleset_link(rs);
 
@@ -93,8 +94,8 @@ cleanup:
         pl_ruleset_destroy(rs);
         rs = NULL;
     }
-    free(game);
-    free(d);
+    pl_free(game);
+    pl_free(d);
     return rs;
 }
 
@@ -116,24 +117,24 @@ int pl_package_list(const char *root, char ***names)
         if (e->d_name[0] == '.')
             continue;
         size_t len = strlen(root) + strlen(e->d_name) + sizeof "//game.xml";
-        char *p = malloc(len);
+        char *p = pl_malloc(len);
         if (!p)
             goto fail;
         snprintf(p, len, "%s/%s/game.xml", root, e->d_name);
         struct stat sb;
         int ok = stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-        free(p);
+        pl_free(p);
         if (!ok)
             continue;
         if (n == cap) {
             int nc = cap ? cap * 2 : 8;
-            char **nv = realloc(v, (size_t)nc * sizeof *nv);
+            char **nv = pl_realloc(v, (size_t)nc * sizeof *nv);
             if (!nv)
                 goto fail;
             v = nv;
             cap = nc;
         }
-        if (!(v[n] = strdup(e->d_name)))
+        if (!(v[n] = pl_strdup(e->d_name)))
             goto fail;
         n++;
     }
@@ -145,7 +146,7 @@ int pl_package_list(const char *root, char ***names)
 fail:
     closedir(dp);
     for (int i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
+        pl_free(v[i]);
+    pl_free(v);
     return -1;
 }

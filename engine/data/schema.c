@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include "load.h"
+#include "pl_alloc.h"
 
 typedef struct {
     const char *file;
@@ -34,6 +35,7 @@ static void on_schema_parse_error(void *user, xmlErrorPtr e)
 
 static void init_once(void)
 {
+    xmlMemSetup(pl_free, pl_lib_malloc, pl_lib_realloc, pl_lib_strdup); /* libxml2 allocates through the hook too */
     xmlInitParser();
     xmlSetExternalEntityLoader(refuse_loader);
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewMemParserCtxt(pl_schema_xsd, (int)strlen(pl_schema_xsd));

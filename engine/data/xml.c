@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <libxml/parser.h>
 #include "load.h"
+#include "pl_alloc.h"
 
 typedef struct {
     const char *file;
@@ -47,7 +48,7 @@ static int read_all(const char *path, const char *file, pl_diags_t *d, char **ou
         return -1;
     }
     size_t size = (size_t)sb.st_size, n = 0;
-    char *buf = malloc(size + 2);
+    char *buf = pl_malloc(size + 2);
     if (!buf) {
         pl_diags_add(d, file, 0, "out of memory");
         close(fd);
@@ -60,7 +61,7 @@ static int read_all(const char *path, const char *file, pl_diags_t *d, char **ou
             continue;
         if (r < 0) {
             pl_diags_add(d, file, 0, "read error: %s", strerror(errno));
-            free(buf);
+            pl_free(buf);
             close(fd);
             return -1;
         }
@@ -70,7 +71,7 @@ static int read_all(const char *path, const char *file, pl_diags_t *d, char **ou
     }
     if (n > size) {
         pl_diags_add(d, file, 0, "file changed while being read");
-        free(buf);
+        pl_free(buf);
         close(fd);
         return -1;
     }
@@ -188,23 +189,23 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
     if (bad < len) {
         pl_diags_add(d, file, line_at(buf, bad), "invalid UTF-8 (byte 0x%02X at offset %zu)",
                      (unsigned char)buf[bad], bad);
-        free(buf);
+        pl_free(buf);
         return NULL;
     }
     size_t dt = find_doctype(buf, len);
     if (dt < len) {
         pl_diags_add(d, file, line_at(buf, dt), "DOCTYPE not allowed: game files take no DTD and no entities");
-        free(buf);
+        pl_free(buf);
         return NULL;
     }
     if (len > INT32_MAX) { /* cannot happen under the cap; xmlCtxtReadMemory takes an int */
-        free(buf);
+        pl_free(buf);
         return NULL;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         pl_diags_add(d, file, 0, "out of memory");
-        free(buf);
+        pl_free(buf);
         return NULL;
     }
     errctx_t ec = { file, d, 0 };
@@ -214,10 +215,18 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
     int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS;
     /* feed the checked bytes in chunks (xmlCtxtReadMemory would copy the whole file first) */
     mem_reader_t mr = { buf, len, 0 };
+    uint64_t failures = pl_alloc_failures();
     xmlDocPtr doc = xmlCtxtReadIO(ctxt, mem_read, NULL, &mr, file, "UTF-8", opts);
     int wf = ctxt->wellFormed;
     xmlFreeParserCtxt(ctxt);
-    free(buf);
+    pl_free(buf);
+    if (pl_alloc_failures() != failures) {
+        /* libxml2 lacked memory: whatever it made of the file (it may go on without a node or an
+         * attribute, or call the rest malformed), the file was not read */
+        pl_diags_add(d, file, 0, "out of memory while parsing");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     if (doc && (doc->intSubset || doc->extSubset)) {
         pl_diags_add(d, file, 1, "DOCTYPE not allowed: game files take no DTD and no entities");
         xmlFreeDoc(doc);

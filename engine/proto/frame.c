@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "proto/frame.h"
+#include "pl_alloc.h"
 
 static void settle(proto_reader_t *r);
 
@@ -13,7 +14,7 @@ void proto_reader_init(proto_reader_t *r, size_t max)
 
 void proto_reader_free(proto_reader_t *r)
 {
-    free(r->buf);
+    pl_free(r->buf);
     r->buf = NULL;
     r->len = r->cap = r->pos = 0;
 }
@@ -45,7 +46,7 @@ int proto_reader_feed(proto_reader_t *r, const void *data, size_t n)
         size_t cap = r->cap ? r->cap : 256;
         while (cap < r->len + n)
             cap *= 2;
-        uint8_t *nb = realloc(r->buf, cap);
+        uint8_t *nb = pl_realloc(r->buf, cap);
         if (!nb)
             return PROTO_NOMEM;
         r->buf = nb;
@@ -63,7 +64,7 @@ static void settle(proto_reader_t *r)
     if (r->pos > 0 && r->pos == r->len) {
         r->pos = r->len = 0;
         if (r->cap > 4096) {
-            free(r->buf);
+            pl_free(r->buf);
             r->buf = NULL;
             r->cap = 0;
         }

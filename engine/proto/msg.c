@@ -4,12 +4,29 @@
 #include <string.h>
 #include "proto/frame.h"
 #include "proto/msg.h"
+#include "pl_alloc.h"
+
+/* jansson allocates through the one hook of the engine (pl_alloc.h), from the program's start. */
+__attribute__((constructor)) static void proto_alloc_setup(void)
+{
+    json_set_alloc_funcs(pl_malloc, pl_free);
+}
 
 json_t *proto_parse(const void *payload, size_t len, const char **code, char *err, size_t errlen)
 {
     json_error_t je;
     *code = PROTO_E_MALFORMED_JSON;
+    uint64_t failures = pl_alloc_failures();
     json_t *o = json_loadb(payload, len, JSON_REJECT_DUPLICATES, &je);
+    /* jansson 2.14 reports some failed allocations as syntax errors, and its lexer drops a
+     * character it could not store (a string then reads shorter): whatever it returned, a
+     * failed allocation during the parse refuses the message */
+    if (pl_alloc_failures() != failures || (!o && json_error_code(&je) == json_error_out_of_memory)) {
+        json_decref(o);
+        *code = PROTO_E_INTERNAL;
+        snprintf(err, errlen, "out of memory while reading a message");
+        return NULL;
+    }
     if (!o) {
         snprintf(err, errlen, "malformed JSON at byte %d: %s", je.position, je.text);
         return NULL;
@@ -21,6 +38,22 @@ json_t *proto_parse(const void *payload, size_t len, const char **code, char *er
     }
     *code = NULL;
     return o;
+}
+
+/* Whether s is valid UTF-8 (json_string() refuses what is not; NULL from it otherwise means no memory). */
+static int utf8_ok(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0)
+            return 0;
+        for (int k = 1; k <= n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return 0;
+        p += n + 1;
+    }
+    return 1;
 }
 
 typedef struct {
@@ -37,7 +70,7 @@ static int sink(const char *data, size_t n, void *arg)
         size_t cap = k->cap * 2;
         while (cap < k->len + n)
             cap *= 2;
-        uint8_t *nb = realloc(k->buf, cap);
+        uint8_t *nb = pl_realloc(k->buf, cap);
         if (!nb)
             return -1;
         k->buf = nb;
@@ -50,11 +83,13 @@ static int sink(const char *data, size_t n, void *arg)
 
 uint8_t *proto_frame(const json_t *msg, size_t max, size_t *outlen)
 {
-    sink_t k = { malloc(512), PROTO_HEADER, 512, max };
+    uint64_t failures = pl_alloc_failures();
+    sink_t k = { pl_malloc(512), PROTO_HEADER, 512, max };
     if (!k.buf)
         return NULL;
-    if (json_dump_callback(msg, sink, &k, JSON_COMPACT) != 0 || k.len == PROTO_HEADER) {
-        free(k.buf);
+    if (json_dump_callback(msg, sink, &k, JSON_COMPACT) != 0 || k.len == PROTO_HEADER ||
+        pl_alloc_failures() != failures) { /* as in proto_parse: no text from a dump that lacked memory */
+        pl_free(k.buf);
         return NULL;
     }
     proto_put_header(k.buf, (uint32_t)(k.len - PROTO_HEADER));
@@ -65,11 +100,11 @@ uint8_t *proto_frame(const json_t *msg, size_t max, size_t *outlen)
 json_t *proto_msg(const char *type, json_int_t re)
 {
     json_t *o = json_object();
-    if (!o)
+    if (!o || json_object_set_new(o, "type", json_string(type)) != 0 ||
+        (re >= 0 && json_object_set_new(o, "re", json_integer(re)) != 0)) {
+        json_decref(o);
         return NULL;
-    json_object_set_new(o, "type", json_string(type));
-    if (re >= 0)
-        json_object_set_new(o, "re", json_integer(re));
+    }
     return o;
 }
 
@@ -78,10 +113,19 @@ json_t *proto_error(json_int_t re, const char *code, const char *message)
     json_t *o = proto_msg("error", re);
     if (!o)
         return NULL;
-    json_object_set_new(o, "code", json_string(code));
     /* messages are built from our own text, but keep them valid UTF-8 whatever happens */
     json_t *m = json_string(message);
-    json_object_set_new(o, "message", m ? m : json_string("?"));
+    if (!m && !utf8_ok(message))
+        m = json_string("?");
+    if (!m || json_object_set_new(o, "code", json_string(code)) != 0) { /* out of memory */
+        json_decref(m);
+        json_decref(o);
+        return NULL;
+    }
+    if (json_object_set_new(o, "message", m) != 0) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 

@@ -30,7 +30,7 @@
 
 /* Parse one payload into a JSON object that has a string "type". Returns the object (owned by
  * the caller) or NULL with *code set to PROTO_E_MALFORMED_JSON (not JSON, not an object, no type)
- * and err filled. Duplicate keys are refused. */
+ * or PROTO_E_INTERNAL (out of memory), and err filled. Duplicate keys are refused. */
 json_t *proto_parse(const void *payload, size_t len, const char **code, char *err, size_t errlen);
 
 /* Serialise msg as one frame (header + compact JSON) into a new malloc'ed buffer of *outlen bytes
@@ -38,7 +38,8 @@ json_t *proto_parse(const void *payload, size_t len, const char **code, char *er
  * failure. */
 uint8_t *proto_frame(const json_t *msg, size_t max, size_t *outlen);
 
-/* A new message {"type": type} (plus "re": re when re >= 0, the request id it answers). */
+/* A new message {"type": type} (plus "re": re when re >= 0, the request id it answers); NULL
+ * when out of memory (never a message without its type). */
 json_t *proto_msg(const char *type, json_int_t re);
 /* {"type":"error","re":re,"code":code,"message":message}; re < 0 leaves "re" out. */
 json_t *proto_error(json_int_t re, const char *code, const char *message);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "proto/view.h"
 #include "proto/view_fields.h"
+#include "pl_alloc.h"
 
 #define SC(T, f, k) { #f, offsetof(T, f), k, 1, sizeof(((T *)0)->f), NULL, 0 }
 #define AR(T, f, k) { #f, offsetof(T, f), k, sizeof(((T *)0)->f) / sizeof(((T *)0)->f[0]), \
@@ -177,8 +178,8 @@ static size_t trimmed(const uint8_t *p, const fdesc_t *f)
 }
 
 /* An array field that changed in a few places: {"len": L, "set": [[index, element]...]}, or NULL
- * when sending the whole array is as short. */
-static json_t *enc_patch(const uint8_t *a, const uint8_t *b, const fdesc_t *f)
+ * when sending the whole array is as short (or, with *oom set, when out of memory). */
+static json_t *enc_patch(const uint8_t *a, const uint8_t *b, const fdesc_t *f, int *oom)
 {
     const uint8_t *pa = a + f->off, *pb = b + f->off;
     size_t lc = trimmed(pb, f), changed = 0;
@@ -186,18 +187,36 @@ static json_t *enc_patch(const uint8_t *a, const uint8_t *b, const fdesc_t *f)
         changed += (size_t)differ(pa + i * f->stride, pb + i * f->stride, f->stride);
     if (changed * 2 + 1 >= lc)
         return NULL;
-    json_t *set = json_array();
-    for (size_t i = 0; set && i < lc; i++)
+    json_t *set = json_array(), *o = json_object();
+    if (!set || !o)
+        goto oom;
+    for (size_t i = 0; i < lc; i++)
         if (differ(pa + i * f->stride, pb + i * f->stride, f->stride)) {
-            json_t *pair = json_array();
-            json_array_append_new(pair, json_integer((json_int_t)i));
-            json_array_append_new(pair, enc_elem(pb + i * f->stride, f));
-            json_array_append_new(set, pair);
+            json_t *pair = json_array(), *el = enc_elem(pb + i * f->stride, f);
+            if (!pair || !el || json_array_append_new(pair, json_integer((json_int_t)i)) != 0) {
+                json_decref(pair);
+                json_decref(el);
+                goto oom;
+            }
+            if (json_array_append_new(pair, el) != 0) { /* el is released on failure */
+                json_decref(pair);
+                goto oom;
+            }
+            if (json_array_append_new(set, pair) != 0)
+                goto oom;
         }
-    json_t *o = json_object();
-    json_object_set_new(o, "len", json_integer((json_int_t)lc));
-    json_object_set_new(o, "set", set);
+    if (json_object_set_new(o, "len", json_integer((json_int_t)lc)) != 0)
+        goto oom;
+    if (json_object_set_new(o, "set", set) != 0) {
+        set = NULL; /* released by jansson */
+        goto oom;
+    }
     return o;
+oom:
+    json_decref(set);
+    json_decref(o);
+    *oom = 1;
+    return NULL;
 }
 
 json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur)
@@ -207,10 +226,11 @@ json_t *proto_view_diff(const pl_state_t *prev, const pl_state_t *cur)
     for (size_t i = 0; o && i < N_STATE_F; i++) {
         const fdesc_t *f = &state_f[i];
         size_t sz = f->count * f->stride;
+        int oom = 0;
         if (prev && memcmp(a + f->off, b + f->off, sz) == 0)
             continue;
-        json_t *v = prev && f->count > 1 ? enc_patch(a, b, f) : NULL;
-        if (!v)
+        json_t *v = prev && f->count > 1 ? enc_patch(a, b, f, &oom) : NULL;
+        if (!v && !oom)
             v = enc_field(b, f);
         if (!v || json_object_set_new(o, f->name, v) != 0) {
             json_decref(o);
@@ -241,7 +261,7 @@ static int tgrow(tbuf_t *t, size_t n)
     size_t cap = t->cap ? t->cap : 1024;
     while (cap < t->len + n + 1)
         cap *= 2;
-    char *np = realloc(t->p, cap);
+    char *np = pl_realloc(t->p, cap);
     if (!np) {
         t->oom = 1;
         return 0;
@@ -370,7 +390,7 @@ char *proto_view_diff_text(const pl_state_t *prev, const pl_state_t *cur, size_t
     }
     tch(&t, '}');
     if (t.oom) {
-        free(t.p);
+        pl_free(t.p);
         return NULL;
     }
     t.p[t.len] = 0;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench.sh -- plateau-server figures with plateau-bot on loopback: the no-work ceiling, one table, then 2,000 tables x 5 seats
+# bench.sh -- plateau-server figures with plateau-bot on loopback: the no-work ceiling, one table, 2,000 tables x 5 seats, a kill -9 storm
 # usage: sh tests/server/bench.sh BUILD-DIR   (PLATEAU_BENCH_SYNC=normal to try synchronous=NORMAL)
 B=${1:-build}
 dir=$(mktemp -d /tmp/plateau-bench-XXXXXX) || exit 1
@@ -31,6 +31,48 @@ stop_server() {
 
 ticks() { awk '{print $14 + $15}' /proc/$pid/stat; }
 
+# the same server again on the same port and database (after a kill -9)
+restart_server() {
+    n0=$(grep -c 'listening on' "$dir/server.log")
+    "$B/plateau-server" --games game-data --games tests/fixtures/packages --listen "127.0.0.1:$port" \
+        --db "$dir/bench.db" --max-connections 12000 --max-tables 20000 --tables-per-address 20000 \
+        --rate 100000 --max-queue 4194304 2>> "$dir/server.log" &
+    pid=$!
+    for i in $(seq 400); do
+        [ "$(grep -c 'listening on' "$dir/server.log")" -gt "$n0" ] && return 0
+        sleep 0.025
+    done
+    echo "bench: the server did not restart"; tail -5 "$dir/server.log"; status=1
+    return 1
+}
+
+# 50 kill -9 of the server at random 0.2-0.8 s intervals while 20 tables play (paced, so that
+# moves are waiting when it dies); every seat rejoins
+storm() {
+    echo "-- storm: 50 kill -9 of the server at 0.2-0.8 s intervals during 20 tables x 4 seats (30 moves/s)"
+    start_server
+    "$B/plateau-bot" --server "127.0.0.1:$port" --games tests/fixtures/packages --package demo --tables 20 \
+        --seats 4 --moves-per-second 30 --reconnect-ms 60000 --timeout 900 > "$dir/bot.out" &
+    bot=$!
+    kills=0
+    while [ $kills -lt 50 ] && kill -0 $bot 2>/dev/null; do
+        sleep "$(awk -v r="$(od -An -N2 -tu2 /dev/urandom)" 'BEGIN { printf "%.3f", 0.2 + (r % 601) / 1000 }')"
+        kill -0 $bot 2>/dev/null || break
+        kill -9 $pid
+        wait $pid 2>/dev/null
+        kills=$((kills + 1))
+        restart_server || break
+    done
+    wait $bot || status=1
+    cat "$dir/bot.out"
+    refused=$(sed -n 's/.*refused moves \([0-9]*\);.*/\1/p' "$dir/bot.out")
+    lost=$(sed -n 's/.*lost acknowledgements \([0-9]*\);.*/\1/p' "$dir/bot.out")
+    echo "storm: $kills kill -9 during play; refused moves ${refused:-?}; lost acknowledgements ${lost:-?}"
+    [ "$refused" = 0 ] && [ "$lost" = 0 ] || status=1
+    [ "$kills" -lt 50 ] && echo "storm: the tables finished after $kills kills"
+    stop_server
+}
+
 run() {
     echo "-- $1"
     shift
@@ -52,5 +94,6 @@ run "2,000 tables x 5 seats = 10,000 connections, as fast as possible, 20 s (dur
     --tables 2000 --seats 5 --duration 20
 run "2,000 tables x 5 seats = 10,000 connections, 2,000 moves/s offered, 30 s (latency)" \
     --tables 2000 --seats 5 --moves-per-second 2000 --duration 30
+storm
 rm -rf "$dir"
 exit $status

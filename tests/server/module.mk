@@ -21,7 +21,7 @@ ALL += $(TS_PROTO_BIN) $(TS_SERVER_BIN) $(TS_FUZZ_BIN) $(TS_FUZZ_SMOKE) $(TS_FUZ
 TESTS += $(TS_PROTO_BIN) $(TS_FUZZ_SMOKE) $(TS_SERVER_BIN)
 FUZZERS += $(TS_FUZZ_LONG)
 
-$(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/tests/server/test_bot_scan.o \
+$(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/tests/server/test_bot_scan.o $(BUILD)/obj/tests/server/test_oom_proto.o \
 		$(BUILD)/obj/tools/bot/scan_view_msg.o $(TS_PKG_OBJ) $(PROTO_LIB) $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,jansson criterion) $(DATA_LDLIBS)

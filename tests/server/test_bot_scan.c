@@ -33,7 +33,7 @@ static int scan(const char *m, pl_state_t *view, int have_view, uint64_t *vh)
 
 Test(bot_scan, snapshots_and_updates_of_a_whole_game_are_read_without_a_tree)
 {
-    const pl_ruleset_t *rs = ts_package("demo");
+    pl_ruleset_t *rs = ts_package("demo");
     pl_bot_t bot;
     pl_error_t err;
     uint64_t vh;
@@ -58,11 +58,12 @@ Test(bot_scan, snapshots_and_updates_of_a_whole_game_are_read_without_a_tree)
         free(m);
     }
     cr_assert_eq(st.wait, PL_WAIT_OVER);
+    pl_ruleset_destroy(rs);
 }
 
 Test(bot_scan, a_frame_refused_after_its_view_leaves_the_view_as_it_was)
 {
-    const pl_ruleset_t *rs = ts_package("demo");
+    pl_ruleset_t *rs = ts_package("demo");
     pl_error_t err;
     uint64_t vh;
     cr_assert_eq(pl_state_init(rs, &st, 2, 5, &err), PL_OK);
@@ -93,6 +94,7 @@ Test(bot_scan, a_frame_refused_after_its_view_leaves_the_view_as_it_was)
     cr_assert_eq(mine.seq, 9);
     cr_assert_eq(mine.round, 4);
     free(m);
+    pl_ruleset_destroy(rs);
 }
 
 Test(bot_scan, ok_replies)

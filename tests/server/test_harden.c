@@ -188,7 +188,9 @@ Test(harden, a_database_of_the_previous_release_opens_and_its_hashes_still_work,
     expect_type(r, "joined");
     cr_assert_eq(json_integer_value(json_object_get(r, "seat")), 0);
     json_decref(r);
-    expect_type(ts_recv_type(fd, "snapshot", 5000), "snapshot");
+    json_t *snap = ts_recv_type(fd, "snapshot", 5000);
+    expect_type(snap, "snapshot");
+    json_decref(snap);
     r = ask(fd, json_pack("{s:s,s:i,s:i,s:{s:s}}", "type", "move", "id", 2, "table", 1, "move", "type", "roll"));
     expect_type(r, "ok");
     json_decref(r);

@@ -286,6 +286,11 @@ Test(lobby, finished_idle_and_deleted_tables_are_archived_and_stay_readable, .ti
     cr_assert_eq(json_array_size(json_object_get(r, "moves")), 5);
     cr_assert_eq(json_integer_value(json_object_get(r, "next")), 6);
     cr_assert_eq(json_integer_value(json_array_get(json_array_get(json_object_get(r, "moves"), 0), 0)), 1);
+    json_int_t total = json_integer_value(json_object_get(r, "moves_total"));
+    json_decref(r);
+    r = ask(boss, json_pack("{s:s,s:i,s:i,s:i,s:i}", "type", "table_log", "id", 9, "table", a, "from", 6, "limit", 2000));
+    cr_assert_eq((json_int_t)json_array_size(json_object_get(r, "moves")), total - 5, "the last page is not whole");
+    cr_assert(json_is_null(json_object_get(r, "next")), "a next page after the last move");
     json_decref(r);
     int other = ts_hello(s.port);
     r = ask(other, json_pack("{s:s,s:i,s:s}", "type", "rejoin", "id", 1, "token", token));
@@ -350,5 +355,59 @@ Test(lobby, kill9_storm_refuses_no_move_and_loses_no_acknowledgement, .timeout =
     cr_assert(strstr(buf, "lost acknowledgements 0;"), "acknowledged moves were lost:\n%s", buf);
     cr_assert_null(strstr(buf, "reconnections 0;"), "the kills were not noticed:\n%s", buf);
     cr_assert_eq(ts_stop(&s), 0);
+    ts_cleanup(&s);
+}
+
+static int hello_from(int port, int x)
+{
+    int fd = connect_from(port, x);
+    cr_assert_geq(fd, 0);
+    ts_sendf(fd, "{s:s,s:i,s:i}", "type", "hello", "id", 0, "version", PROTO_VERSION);
+    json_t *w = ts_recv_type(fd, "welcome", 10000);
+    cr_assert_not_null(w);
+    json_decref(w);
+    return fd;
+}
+
+/* 1: created; 0: refused with limit, whose message must say why */
+static int try_create(int fd, const char *says)
+{
+    json_t *r = ask(fd, json_pack("{s:s,s:i,s:s,s:i}", "type", "create_table", "id", 1, "package", "demo", "seats", 2));
+    int ok = !strcmp(proto_type(r), "ok");
+    if (!ok) {
+        cr_assert_str_eq(json_string_value(json_object_get(r, "code")), PROTO_E_LIMIT);
+        cr_assert(strstr(json_string_value(json_object_get(r, "message")), says), "%s",
+                  json_string_value(json_object_get(r, "message")));
+    }
+    json_decref(r);
+    return ok;
+}
+
+Test(lobby, tables_per_connection_and_per_address_are_limited, .timeout = 60)
+{
+    ts_server_t s;
+    const char *extra[] = { "--tables-per-address", "7", "--tables-per-connection", "3", NULL };
+    cr_assert_eq(ts_start_with_secret(&s, "facilitator secret", extra), 0);
+    int a = hello_from(s.port, 2), b = hello_from(s.port, 2), c = hello_from(s.port, 2), other = hello_from(s.port, 3);
+    for (int i = 0; i < 3; i++)
+        cr_assert(try_create(a, ""));
+    cr_assert_not(try_create(a, "this connection created"), "a fourth table from one connection");
+    for (int i = 0; i < 3; i++)
+        cr_assert(try_create(b, ""));
+    cr_assert(try_create(c, ""));
+    cr_assert_not(try_create(c, "live tables were created from your address"), "an eighth table from one address");
+    cr_assert(try_create(other, ""), "another address was refused");
+    /* a table that leaves the live ones frees its address's place */
+    int boss = facilitator(s.port, "facilitator secret");
+    json_t *r = ask(boss, json_pack("{s:s,s:i,s:i}", "type", "delete_table", "id", 2, "table", 1));
+    expect_type(r, "ok");
+    json_decref(r);
+    cr_assert(try_create(c, ""), "the address's place was not freed by the deletion");
+    close(a);
+    close(b);
+    close(c);
+    close(other);
+    close(boss);
+    ts_stop(&s);
     ts_cleanup(&s);
 }

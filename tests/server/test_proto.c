@@ -276,3 +276,25 @@ Test(proto, hostile_views_are_refused)
     cr_assert_eq(h, 255u);
     cr_assert_not(proto_parse_hex64("123456789abcdef01", &h));
 }
+
+/* The state hash's test vectors of docs/protocol.md (tests/vectors/state-hash.json): each view,
+ * decoded, hashes to the value written beside it. The values are the specification: a change
+ * of pl_state_hash() fails here (and needs PL_HASH_VERSION and PROTO_VERSION bumped). */
+Test(proto, state_hash_test_vectors_of_the_protocol_doc)
+{
+    json_error_t je;
+    json_t *all = json_load_file("tests/vectors/state-hash.json", JSON_REJECT_DUPLICATES, &je);
+    cr_assert_not_null(all, "tests/vectors/state-hash.json: %s (line %d)", je.text, je.line);
+    cr_assert_geq(json_array_size(all), 5);
+    size_t i;
+    json_t *v;
+    json_array_foreach(all, i, v) {
+        static pl_state_t st;
+        char err[PROTO_ERR_LEN], hex[17];
+        const char *name = json_string_value(json_object_get(v, "name"));
+        cr_assert(proto_view_decode(&st, json_object_get(v, "view"), err, sizeof err), "%s: %s", name, err);
+        proto_hex64(pl_state_hash(&st), hex);
+        cr_assert_str_eq(hex, json_string_value(json_object_get(v, "view_hash")), "vector '%s'", name);
+    }
+    json_decref(all);
+}

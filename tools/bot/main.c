@@ -138,7 +138,7 @@ static void default_games(bot_opts_t *o)
         for (size_t i = 0; i < sizeof rel / sizeof rel[0] && !o->n_games; i++) {
             snprintf(cand, sizeof cand, "%s%s", exe, rel[i]);
             if (is_dir(cand) && strlen(cand) < sizeof o->games[0])
-                snprintf(o->games[o->n_games++], sizeof o->games[0], "%s", cand);
+                memcpy(o->games[o->n_games++], cand, strlen(cand) + 1);
         }
     }
     if (!o->n_games)
