@@ -80,7 +80,8 @@ Test(cli, help_and_version)
 {
     char *out;
     cr_expect_eq(run("--help", &out), 0);
-    cr_expect(strstr(out, "validate PATH") && strstr(out, "simulate PATH"), "%s", out);
+    cr_expect(strstr(out, "plateau-deck validate [--strict]") && strstr(out, "simulate PATH") &&
+                  strstr(out, "diff OLD NEW"), "%s", out);
     free(out);
     cr_expect_eq(run("--version", &out), 0);
     cr_expect(strncmp(out, "plateau-deck ", 13) == 0, "%s", out);

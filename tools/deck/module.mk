@@ -7,7 +7,7 @@ PROGRAMS += $(DECK_BIN)
 
 $(DECK_BIN): $(DECK_OBJ) $(DATA_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(DECK_OBJ) $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm
+	$(CC) $(LDFLAGS) -o $@ $(DECK_OBJ) $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) -lm -lpthread
 
 # a narrated bot game of the default package in the terminal
 NARRATED_PKG = $(if $(wildcard game-data/achats-durables/game.xml),game-data/achats-durables,game-data/example-minimal)

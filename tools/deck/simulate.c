@@ -1,8 +1,8 @@
-/* simulate.c -- `plateau-deck simulate`: bot games and a balance report (scores, wins, cards) */
+/* simulate.c -- `plateau-deck simulate`: bot games and a balance report; the options it shares with diff */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "data/package.h"
 #include "deck.h"
 #include "simulate.h"
@@ -17,7 +17,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
-static int parse_specs(sim_opts_t *o, const char *list)
+static int parse_specs(sim_opts_t *o, const char *list, const char *cmd)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s", list);
@@ -25,7 +25,7 @@ static int parse_specs(sim_opts_t *o, const char *list)
     o->n_specs = 0;
     for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         if (o->n_specs >= SIM_MAX_SPECS) {
-            fprintf(stderr, "plateau-deck simulate: --bots: at most %d bots\n", SIM_MAX_SPECS);
+            fprintf(stderr, "plateau-deck %s: --bots: at most %d bots\n", cmd, SIM_MAX_SPECS);
             return -1;
         }
         sim_spec_t *sp = &o->spec[o->n_specs++];
@@ -38,89 +38,150 @@ static int parse_specs(sim_opts_t *o, const char *list)
         else if (!strncmp(t, "lens:", 5) && t[5])
             sp->kind = PL_BOT_GREEDY, sp->lens = -2; /* resolved once the package is loaded */
         else {
-            fprintf(stderr, "plateau-deck simulate: --bots: unknown bot '%s' (random, greedy, lens:COUNTER_ID)\n", t);
+            fprintf(stderr, "plateau-deck %s: --bots: unknown bot '%s' (random, greedy, lens:COUNTER_ID)\n", cmd, t);
             return -1;
         }
     }
     if (!o->n_specs) {
-        fprintf(stderr, "plateau-deck simulate: --bots: empty list\n");
+        fprintf(stderr, "plateau-deck %s: --bots: empty list\n", cmd);
         return -1;
     }
     return 0;
 }
 
-static int parse_args(int argc, char **argv, sim_opts_t *o)
+int sim_parse_args(int argc, char **argv, sim_opts_t *o, int paths, const char *cmd)
 {
+    static const struct option opts[] = {
+        { "games", required_argument, NULL, 'g' },  { "seed", required_argument, NULL, 's' },
+        { "seats", required_argument, NULL, 'k' },  { "bots", required_argument, NULL, 'b' },
+        { "lang", required_argument, NULL, 'l' },   { "threads", required_argument, NULL, 't' },
+        { "rotate", no_argument, NULL, 'r' },       { "verbose", no_argument, NULL, 'v' },
+        { "markdown", no_argument, NULL, 'm' },     { NULL, 0, NULL, 0 },
+    };
     memset(o, 0, sizeof *o);
     o->games = 100;
     o->seed = 1;
-    o->lang = PL_LANG_FR;
-    parse_specs(o, "greedy");
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        long x;
-        int takes = !strcmp(a, "--games") || !strcmp(a, "--seed") || !strcmp(a, "--seats") ||
-                    !strcmp(a, "--bots") || !strcmp(a, "--lang");
-        if (takes && !v) {
-            fprintf(stderr, "plateau-deck simulate: %s needs a value\n", a);
-            return -1;
-        }
-        if (!strcmp(a, "--games")) {
+    o->lang = deck_lang_from_env();
+    parse_specs(o, "greedy", cmd);
+    /* getopt_long wants the program name first */
+    char **av = calloc((size_t)argc + 2, sizeof *av);
+    if (!av)
+        return -1;
+    char name[64];
+    snprintf(name, sizeof name, "plateau-deck %s", cmd);
+    av[0] = name;
+    for (int i = 0; i < argc; i++)
+        av[i + 1] = argv[i];
+    int ac = argc + 1, c, status = 0;
+    long x = 0;
+    optind = 1;
+    opterr = 0;
+    while (!status && (c = getopt_long(ac, av, ":v", opts, NULL)) != -1) {
+        const char *v = optarg;
+        switch (c) {
+        case 'g':
             if (parse_long(v, 1, 1000000, &x)) {
-                fprintf(stderr, "plateau-deck simulate: --games: '%s' is not a number from 1 to 1000000\n", v);
-                return -1;
+                fprintf(stderr, "plateau-deck %s: --games: '%s' is not a number from 1 to 1000000\n", cmd, v);
+                status = -1;
             }
             o->games = x;
-        } else if (!strcmp(a, "--seed")) {
+            break;
+        case 's': {
             char *end;
-            unsigned long long s = strtoull(v, &end, 10);
+            unsigned long long sd = strtoull(v, &end, 10);
             if (!*v || *end || *v == '-') {
-                fprintf(stderr, "plateau-deck simulate: --seed: '%s' is not a non-negative integer\n", v);
-                return -1;
+                fprintf(stderr, "plateau-deck %s: --seed: '%s' is not a non-negative integer\n", cmd, v);
+                status = -1;
             }
-            o->seed = s;
-        } else if (!strcmp(a, "--seats")) {
+            o->seed = sd;
+            break;
+        }
+        case 'k':
             if (parse_long(v, 1, PL_MAX_SEATS, &x)) {
-                fprintf(stderr, "plateau-deck simulate: --seats: '%s' is not a number from 1 to %d\n", v, PL_MAX_SEATS);
-                return -1;
+                fprintf(stderr, "plateau-deck %s: --seats: '%s' is not a number from 1 to %d\n", cmd, v, PL_MAX_SEATS);
+                status = -1;
             }
             o->seats = (int)x;
-        } else if (!strcmp(a, "--bots")) {
-            if (parse_specs(o, v))
-                return -1;
-        } else if (!strcmp(a, "--lang")) {
-            if (!strcmp(v, "fr"))
-                o->lang = PL_LANG_FR;
-            else if (!strcmp(v, "en"))
-                o->lang = PL_LANG_EN;
-            else {
-                fprintf(stderr, "plateau-deck simulate: --lang: '%s' (fr or en)\n", v);
-                return -1;
+            break;
+        case 'b':
+            status = parse_specs(o, v, cmd);
+            break;
+        case 'l':
+            o->lang = deck_lang_parse(v);
+            if (o->lang < 0) {
+                fprintf(stderr, "plateau-deck %s: --lang: '%s' (fr or en)\n", cmd, v);
+                status = -1;
             }
-        } else if (!strcmp(a, "--rotate")) {
+            break;
+        case 't':
+            if (parse_long(v, 1, 64, &x)) {
+                fprintf(stderr, "plateau-deck %s: --threads: '%s' is not a number from 1 to 64\n", cmd, v);
+                status = -1;
+            }
+            o->threads = (int)x;
+            break;
+        case 'r':
             o->rotate = 1;
-        } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
+            break;
+        case 'v':
             o->verbose = 1;
-        } else if (!strcmp(a, "--markdown")) {
+            break;
+        case 'm':
             o->markdown = 1;
-        } else if (a[0] == '-') {
-            fprintf(stderr, "plateau-deck simulate: unknown option '%s' (try --help)\n", a);
-            return -1;
-        } else if (o->path) {
-            fprintf(stderr, "plateau-deck simulate: one package at a time ('%s' and '%s')\n", o->path, a);
-            return -1;
-        } else {
-            o->path = a;
+            break;
+        case ':':
+            fprintf(stderr, "plateau-deck %s: %s needs a value\n", cmd, av[optind - 1]);
+            status = -1;
+            break;
+        default:
+            fprintf(stderr, "plateau-deck %s: unknown option '%s' (try --help)\n", cmd, av[optind - 1]);
+            status = -1;
         }
-        if (takes)
-            i++;
     }
-    if (!o->path) {
-        fprintf(stderr, "plateau-deck simulate: give a package folder (try --help)\n");
+    for (int i = optind; !status && i < ac; i++) {
+        if (!o->path)
+            o->path = av[i];
+        else if (paths == 2 && !o->path2)
+            o->path2 = av[i];
+        else {
+            if (paths == 2)
+                fprintf(stderr, "plateau-deck %s: two packages only ('%s', '%s' and '%s')\n", cmd, o->path, o->path2,
+                        av[i]);
+            else
+                fprintf(stderr, "plateau-deck %s: one package at a time ('%s' and '%s')\n", cmd, o->path, av[i]);
+            status = -1;
+        }
+    }
+    free(av);
+    if (!status && (!o->path || (paths == 2 && !o->path2))) {
+        if (paths == 2)
+            fprintf(stderr, "plateau-deck %s: give the old and the new package folders (try --help)\n", cmd);
+        else
+            fprintf(stderr, "plateau-deck %s: give a package folder (try --help)\n", cmd);
+        status = -1;
+    }
+    return status;
+}
+
+int sim_prepare(const pl_ruleset_t *rs, sim_opts_t *o, const char *cmd)
+{
+    for (int i = 0; i < o->n_specs; i++) {
+        if (strncmp(o->spec[i].name, "lens:", 5) != 0)
+            continue;
+        o->spec[i].lens = pl_ruleset_counter(rs, o->spec[i].name + 5);
+        if (o->spec[i].lens < 0) {
+            fprintf(stderr, "plateau-deck %s: --bots: %s: no counter '%s' in the package\n", cmd, o->spec[i].name,
+                    o->spec[i].name + 5);
+            return -1;
+        }
+    }
+    int seats = o->seats ? o->seats : rs->turn.default_seats;
+    if (seats < rs->turn.min_seats || seats > rs->turn.max_seats) {
+        fprintf(stderr, "plateau-deck %s: --seats %d: the package takes %d to %d seats\n", cmd, seats,
+                rs->turn.min_seats, rs->turn.max_seats);
         return -1;
     }
-    return 0;
+    return seats;
 }
 
 int sim_spec_of(const sim_opts_t *o, int seats, long g, int s)
@@ -142,8 +203,9 @@ void sim_bot(const sim_opts_t *o, int spec, uint64_t game_seed, int s, pl_bot_t 
 int deck_simulate(int argc, char **argv)
 {
     sim_opts_t o;
-    if (parse_args(argc, argv, &o) != 0)
+    if (sim_parse_args(argc, argv, &o, 1, "simulate") != 0)
         return 2;
+    deck_lang_set(o.lang);
     pl_diags_t d;
     pl_diags_init(&d);
     pl_ruleset_t *rs = pl_package_load(o.path, &d);
@@ -155,25 +217,10 @@ int deck_simulate(int argc, char **argv)
     }
     pl_diags_free(&d);
     int status = 0;
-    pl_state_t *st = NULL;
-    uint8_t *played_by = NULL;
     sim_stats_t S;
     memset(&S, 0, sizeof S);
-    for (int i = 0; i < o.n_specs; i++) {
-        if (o.spec[i].lens != -2)
-            continue;
-        o.spec[i].lens = pl_ruleset_counter(rs, o.spec[i].name + 5);
-        if (o.spec[i].lens < 0) {
-            fprintf(stderr, "plateau-deck simulate: --bots: %s: no counter '%s' in the package\n",
-                    o.spec[i].name, o.spec[i].name + 5);
-            status = 2;
-            goto cleanup;
-        }
-    }
-    int seats = o.seats ? o.seats : rs->turn.default_seats;
-    if (seats < rs->turn.min_seats || seats > rs->turn.max_seats) {
-        fprintf(stderr, "plateau-deck simulate: --seats %d: the package takes %d to %d seats\n", seats,
-                rs->turn.min_seats, rs->turn.max_seats);
+    int seats = sim_prepare(rs, &o, "simulate");
+    if (seats < 0) {
         status = 2;
         goto cleanup;
     }
@@ -181,48 +228,17 @@ int deck_simulate(int argc, char **argv)
         status = 1;
         goto cleanup;
     }
-    st = malloc(sizeof *st);
-    played_by = malloc(rs->n_cards ? rs->n_cards : 1);
-    if (!st || !played_by || sim_stats_alloc(rs, o.games, seats, &S) != 0) {
-        fprintf(stderr, "plateau-deck simulate: out of memory\n");
+    double secs = 0;
+    if (sim_run(rs, &o, seats, &S, &secs) != 0) {
         status = 1;
         goto cleanup;
     }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (long g = 0; g < o.games; g++) {
-        uint64_t seed = o.seed + (uint64_t)g;
-        pl_bot_t bots[PL_MAX_SEATS];
-        int spec[PL_MAX_SEATS];
-        for (int s = 0; s < seats; s++) {
-            spec[s] = sim_spec_of(&o, seats, g, s);
-            sim_bot(&o, spec[s], seed, s, &bots[s]);
-        }
-        pl_error_t err = { 0 };
-        int r = pl_bot_play_game(rs, st, seats, seed, bots, 0, &err);
-        if (r != PL_OK) {
-            if (!S.failed)
-                fprintf(stderr, "plateau-deck simulate: game with seed %llu stopped: %s: %s\n",
-                        (unsigned long long)seed, pl_reason_name(r), err.msg);
-            S.failed++;
-            if (r == PL_ERR_SETUP) {
-                status = 1;
-                goto cleanup;
-            }
-            continue;
-        }
-        sim_record_game(rs, &o, &S, st, spec, played_by);
-    }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     if (S.games && !(o.verbose && o.games == 1)) /* one narrated game: the story is the report */
         sim_report(rs, &o, seats, &S, secs);
     if (S.failed)
         status = 1;
 cleanup:
     sim_stats_free(&S);
-    free(st);
-    free(played_by);
     pl_ruleset_destroy(rs);
     return status;
 }
