@@ -90,7 +90,8 @@ pl_ruleset_t *pl_package_load_ex(const char *dir, unsigned flags, pl_diags_t *di
     pl_load_game(ld, root);
     pl_check_board(ld);
     pl_check_decks(ld);
-    if (flags & PL_LOAD_WARNINGS)
+    /* with errors, warnings would mostly repeat them (a deck misspelt is also a deck never drawn) */
+    if ((flags & PL_LOAD_WARNINGS) && !pl_diags_count(diags, base, PL_DIAG_ERROR))
         pl_lint(ld);
     if (ld->oom)
         pl_diags_add(diags, game, 0, "out of memory while loading");

@@ -59,7 +59,8 @@ enum {
     PL_LOAD_WARNINGS = 1 /* also add warnings (lint.c): they never make the load fail */
 };
 /* pl_package_load with flags; the ruleset is NULL only when an error (not a warning) was
- * added. Warnings are checked on whatever loaded, errors or not. */
+ * added. Warnings are checked once the package has no error (before, most would only repeat
+ * an error: a misspelt deck id also makes a deck that is never drawn). */
 pl_ruleset_t *pl_package_load_ex(const char *dir, unsigned flags, pl_diags_t *diags);
 
 /* Package folders (those holding a game.xml) directly under root, as malloc'd folder names

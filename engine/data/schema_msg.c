@@ -92,11 +92,12 @@ void schema_scrub(char *msg)
             r += 11;
             continue;
         }
-        if (!strncmp(r, "urn:", 4)) {
+        int word = r == msg || !((r[-1] >= 'a' && r[-1] <= 'z') || (r[-1] >= 'A' && r[-1] <= 'Z')); /* not "turn:" */
+        if (word && !strncmp(r, "urn:", 4)) {
             r += 4;
             continue;
         }
-        if (!strncmp(r, "facet", 5)) {
+        if (word && !strncmp(r, "facet", 5)) {
             memcpy(w, "rule", 4);
             w += 4;
             r += 5;

@@ -14,7 +14,24 @@ typedef struct {
     const char *file;
     pl_diags_t *d;
     int errors;
+    const char *buf; /* the bytes being parsed (NULL when not known) */
+    size_t len;
 } errctx_t;
+
+static unsigned line_at(const char *buf, size_t off);
+
+/* The line of the first comment that is never closed, or 0. */
+static unsigned open_comment_line(const errctx_t *ec)
+{
+    const char *p = ec->buf, *end = ec->buf ? ec->buf + ec->len : NULL;
+    while (p && (p = memmem(p, (size_t)(end - p), "<!--", 4)) != NULL) {
+        const char *close = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+        if (!close)
+            return line_at(ec->buf, (size_t)(p - ec->buf));
+        p = close + 3;
+    }
+    return 0;
+}
 
 /* Whether name is one of the elements still open (below the innermost one). */
 static int open_ancestor(xmlParserCtxtPtr ctxt, const char *name)
@@ -109,9 +126,11 @@ static void on_parse_error(void *user, xmlErrorPtr e)
     case XML_ERR_SPACE_REQUIRED:
         say(ec, line, col, NULL, "the attributes of this tag cannot be read: a quote or a space between two of them is missing");
         break;
-    case XML_ERR_COMMENT_NOT_FINISHED:
-        say(ec, line, col, NULL, "a comment is not closed: '-->' is missing");
+    case XML_ERR_COMMENT_NOT_FINISHED: {
+        unsigned at = open_comment_line(ec);
+        say(ec, at ? at : line, at ? 0 : col, "<!--", "a comment is not closed: '-->' is missing");
         break;
+    }
     case XML_ERR_DOCUMENT_END:
         say(ec, line, col, NULL, "there is something after the end of the root element");
         break;
@@ -309,7 +328,7 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
         free(buf);
         return NULL;
     }
-    errctx_t ec = { file, d, 0 };
+    errctx_t ec = { file, d, 0, buf, len };
     ctxt->_private = &ec;
     ctxt->sax->serror = on_parse_error;
     /* NONET, no entity substitution, no DTD loading, no XInclude, no HUGE */
@@ -346,7 +365,7 @@ xmlDocPtr pl_xml_parse_recover(const char *path)
         find_doctype(buf, len) == len && len <= INT32_MAX) {
         xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
         if (ctxt) {
-            errctx_t ec = { path, &quiet, 1 }; /* errors counted, never reported */
+            errctx_t ec = { path, &quiet, 1, NULL, 0 }; /* errors counted, never reported */
             ctxt->_private = &ec;
             ctxt->sax->serror = on_parse_error;
             int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT |

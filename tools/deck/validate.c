@@ -108,12 +108,14 @@ static void print_diag(const pl_diag_t *g, FILE *out)
     if (!nl)
         return;
     int which = 0, off = -1, len = 1;
-    if (g->col) {
+    if (g->focus) /* the parser's column is where it noticed; the focus is what to fix */
+        off = find_focus(lines[0], g->focus, &len);
+    if (off < 0 && g->col) {
         off = (int)g->col - 1;
         len = 1;
         if (off > (int)strlen(lines[0]))
             off = -1;
-    } else {
+    } else if (off < 0) {
         char vals[6][128];
         const char *cands[8];
         int nc = 0;
