@@ -54,8 +54,20 @@ typedef struct {
 } errlist_t;
 
 #define MAX_PASS_ERRORS 4000
-/* each pass repairs what hid the rest of an element's content; a bound for hostile files */
+/* each pass repairs what hid the rest of an element's content; a bound for hostile files, and a
+ * smaller one for big files (each pass validates the whole file again) */
 #define MAX_PASSES 48
+#define BIG_FILE_ELEMENTS 20000
+#define BIG_FILE_PASSES 4
+
+static long count_elements(xmlNodePtr n, long cap)
+{
+    long c = 0;
+    for (; n && c < cap; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            c += 1 + count_elements(n->children, cap - c);
+    return c;
+}
 
 static void on_valid_error(void *user, xmlErrorPtr e)
 {
@@ -115,7 +127,8 @@ int pl_xml_validate(xmlDocPtr doc, const char *file, pl_diags_t *d)
     int bad = schema_fix_namespace(f), oom = 0;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     /* another root: the loader says what it should be, nothing else can be checked */
-    for (int pass = 0; root && (pl_xml_is(root, "game") || pl_xml_is(root, "deck")) && pass < MAX_PASSES; pass++) {
+    int passes = count_elements(root, BIG_FILE_ELEMENTS + 1) > BIG_FILE_ELEMENTS ? BIG_FILE_PASSES : MAX_PASSES;
+    for (int pass = 0; root && (pl_xml_is(root, "game") || pl_xml_is(root, "deck")) && pass < passes; pass++) {
         xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
         if (!vc) {
             oom = 1;

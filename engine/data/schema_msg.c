@@ -245,7 +245,7 @@ int schema_fix_namespace(schema_fix_t *f)
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
     if (!root || ours(root))
         return 0;
-    char focus[80];
+    char focus[160];
     snprintf(focus, sizeof focus, "<%s", (const char *)root->name);
     say(f, pl_xml_line(root), focus,
         "<%s> is not in the Plateau namespace: its start tag needs the xmlns attribute of the example "
@@ -389,7 +389,7 @@ static void value_error(schema_fix_t *f, const schema_err_t *e, const char *attr
     const char *el = (const char *)n->name;
     const xsd_attr_t *xa = xsd_attr(xsd_type_of(n), attr);
     xmlChar *raw = xmlGetNoNsProp(n, (const xmlChar *)attr);
-    char val[256], focus[96], desc[400], fix[256];
+    char val[256], focus[160], desc[400], fix[256];
     snprintf(val, sizeof val, "%s", raw ? (const char *)raw : "");
     xmlFree(raw);
     snprintf(focus, sizeof focus, "%s=", attr);
@@ -497,7 +497,7 @@ static void unknown_attr(schema_fix_t *f, const schema_err_t *e, const char *att
     xmlNodePtr n = e->node;
     const char *el = (const char *)n->name;
     const xsd_type_t *t = xsd_type_of(n);
-    char focus[96], names[512];
+    char focus[160], names[512];
     snprintf(focus, sizeof focus, "%s%s=", xml ? "xml:" : "", attr);
     const char *cands[XSD_MAX_ATTRS];
     size_t nc = 0;
@@ -536,7 +536,7 @@ static void missing_attr(schema_fix_t *f, const schema_err_t *e)
         if (f->renamed[i].node == n && !strcmp(f->renamed[i].attr, attr))
             return; /* a misspelling of it was renamed: reported as such */
     const xsd_attr_t *xa = xsd_attr(xsd_type_of(n), attr);
-    char desc[400] = "", focus[96];
+    char desc[400] = "", focus[160];
     if (xa)
         xsd_describe(&xa->st, desc, sizeof desc);
     snprintf(focus, sizeof focus, "<%s", (const char *)n->name);
@@ -656,7 +656,7 @@ static int content_error(schema_fix_t *f, const schema_err_t *e)
     const xsd_type_t *tp = p && p->type == XML_ELEMENT_NODE ? xsd_type_of(p) : NULL;
     const char *pn = p && p->name ? (const char *)p->name : "";
     const char *nn = (const char *)n->name;
-    char names[1024], focus[96];
+    char names[1024], focus[160];
     snprintf(focus, sizeof focus, "<%s", nn);
     if (!tp) {
         char m[1024];
@@ -717,7 +717,7 @@ static int content_error(schema_fix_t *f, const schema_err_t *e)
         if (k && !count_named(p, k->name, NULL))
             want = k;
     }
-    char pfocus[96];
+    char pfocus[160];
     snprintf(pfocus, sizeof pfocus, "<%s", pn);
     if (want) {
         int have = count_named(p, want->name, NULL);
@@ -728,8 +728,8 @@ static int content_error(schema_fix_t *f, const schema_err_t *e)
                     have);
             else if (missing)
                 say(f, pl_xml_line(p), pfocus, "<%s> has no <%s>: it is required", pn, want->name);
-            else
-                say(f, pl_xml_line(p), pfocus, "<%s> has no <%s>: it is required before <%s>", pn, want->name, nn);
+            else /* where it should go: before n */
+                say(f, e->line, focus, "<%s> has no <%s>: it is required before <%s>", pn, want->name, nn);
         }
         return add_placeholder(f, p, missing ? NULL : n, want->name);
     }
@@ -751,7 +751,7 @@ static int stray_content(schema_fix_t *f, const schema_err_t *e)
 {
     xmlNodePtr n = e->node;
     const char *nn = (const char *)n->name;
-    char focus[96];
+    char focus[160];
     snprintf(focus, sizeof focus, "<%s", nn);
     if (e->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1) {
         say(f, e->line, focus, "<%s> takes no content: write it as one tag ending with />", nn);
@@ -835,7 +835,7 @@ int schema_fix_pass(schema_fix_t *f, schema_err_t *errs, int n)
                 } else {
                     snprintf(key, sizeof key, "m:%s", e->msg);
                     if (!seen_before(f, e->node, key)) {
-                        char m[1024], focus[96];
+                        char m[1024], focus[160];
                         snprintf(m, sizeof m, "%s", e->msg);
                         schema_scrub(m);
                         snprintf(focus, sizeof focus, "<%s", (const char *)e->node->name);
