@@ -318,7 +318,8 @@ void sim_report(const pl_ruleset_t *rs, const sim_opts_t *o, int seats, sim_stat
     }
 
     report_heading(out, md, "Game length");
-    if (table_init(&t, md, dh) == 0) {
+    static const char *const lh[] = { "per game", "min", "p10", "median", "mean", "p90", "max", NULL };
+    if (table_init(&t, md, lh) == 0) {
         dist_row(&t, "rounds", S->game_rounds, S->games);
         dist_row(&t, "moves", S->game_moves, S->games);
         table_print(&t, out);

@@ -26,7 +26,10 @@ static void printable(unsigned char *s)
     }
 }
 
-/* Lines first..first+n-1 of path (n at most 8), each malloc'd into lines[]; returns how many. */
+#define BEFORE 8 /* lines read before and after a diagnostic's: a start tag spans a few */
+#define AFTER 8
+
+/* Lines first..first+n-1 of path (the ones that exist), malloc'd into lines[]; returns how many. */
 static int read_lines(const char *path, unsigned first, int n, char **lines)
 {
     FILE *f = fopen(path, "rb");
@@ -34,20 +37,19 @@ static int read_lines(const char *path, unsigned first, int n, char **lines)
         return 0;
     char buf[4096];
     unsigned line = 1;
-    int got = 0;
+    int got = 0, partial = 0;
     while (got < n && fgets(buf, sizeof buf, f)) {
         size_t len = strlen(buf);
         int whole = len && buf[len - 1] == '\n';
-        if (line >= first) {
+        if (line >= first && !partial) { /* a line longer than the buffer: its first part only */
             while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
                 buf[--len] = '\0';
-            if (line == first || got) { /* a line longer than the buffer: its first part only */
-                printable((unsigned char *)buf);
-                if (!(lines[got] = strdup(buf)))
-                    break;
-                got++;
-            }
+            printable((unsigned char *)buf);
+            if (!(lines[got] = strdup(buf)))
+                break;
+            got++;
         }
+        partial = !whole;
         if (whole)
             line++;
     }
@@ -70,20 +72,25 @@ static int find_focus(const char *line, const char *focus, int *len)
     return (int)(at - line);
 }
 
-/* The values quoted 'like this' in a message, as "value" to look for in the source. */
+/* The values quoted 'like this' in a message, as "value" to look for in the source: the last
+ * first (the one at fault: "space 's1': next: unknown space 's9'"), none from a closing
+ * parenthesis (a suggestion, where the first one was). */
 static int quoted_values(const char *msg, char out[][128], int cap)
 {
+    char tmp[128][128];
     int n = 0;
-    for (const char *p = strchr(msg, '\''); p && n < cap; p = strchr(p + 1, '\'')) {
+    const char *stop = strstr(msg, " (");
+    for (const char *p = strchr(msg, '\''); p && n < cap && n < 128 && (!stop || p < stop); p = strchr(p + 1, '\'')) {
         const char *e = strchr(p + 1, '\'');
         if (!e)
             break;
         size_t len = (size_t)(e - p - 1);
-        if (len && len < 120 && !memchr(p + 1, ' ', len)) {
-            snprintf(out[n++], 128, "\"%.*s\"", (int)len, p + 1);
-        }
+        if (len && len < 120 && !memchr(p + 1, ' ', len))
+            snprintf(tmp[n++], 128, "\"%.*s\"", (int)len, p + 1);
         p = e;
     }
+    for (int i = 0; i < n; i++)
+        memcpy(out[i], tmp[n - 1 - i], 128);
     return n;
 }
 
@@ -103,17 +110,21 @@ static void print_diag(const pl_diag_t *g, FILE *out)
             g->msg);
     if (!g->line)
         return;
-    char *lines[8];
-    int nl = read_lines(g->file, g->line, 8, lines);
-    if (!nl)
+    char *lines[BEFORE + 1 + AFTER];
+    unsigned first = g->line > BEFORE ? g->line - BEFORE : 1;
+    int nl = read_lines(g->file, first, BEFORE + 1 + AFTER, lines), at = (int)(g->line - first);
+    if (at >= nl) {
+        for (int i = 0; i < nl; i++)
+            free(lines[i]);
         return;
-    int which = 0, off = -1, len = 1;
+    }
+    int which = at, off = -1, len = 1;
     if (g->focus) /* the parser's column is where it noticed; the focus is what to fix */
-        off = find_focus(lines[0], g->focus, &len);
+        off = find_focus(lines[at], g->focus, &len);
     if (off < 0 && g->col) {
         off = (int)g->col - 1;
         len = 1;
-        if (off > (int)strlen(lines[0]))
+        if (off > (int)strlen(lines[at]))
             off = -1;
     } else if (off < 0) {
         char vals[6][128];
@@ -124,16 +135,22 @@ static void print_diag(const pl_diag_t *g, FILE *out)
         int nv = quoted_values(g->msg, vals, 6);
         for (int i = 0; i < nv; i++)
             cands[nc++] = vals[i];
-        /* the focus may be on a following line of the same start tag */
-        for (int c = 0; c < nc && off < 0; c++)
-            for (int l = 0; l < nl && off < 0; l++) {
+        /* an element's line is the last line of its start tag: the focus may be on an earlier
+         * line of that tag (back to the line where it starts), or, for a text, a later one */
+        for (int c = 0; c < nc && off < 0; c++) {
+            for (int l = at; l >= 0 && off < 0; l--) {
                 off = find_focus(lines[l], cands[c], &len);
                 which = l;
-                if (off < 0 && strchr(lines[l], '>'))
+                if (off < 0 && l < at && strchr(lines[l], '<'))
                     break;
             }
+            for (int l = at + 1; l < nl && off < 0 && !strchr(lines[l - 1], '>'); l++) {
+                off = find_focus(lines[l], cands[c], &len);
+                which = l;
+            }
+        }
         if (off < 0)
-            which = 0;
+            which = at;
     }
     const char *text = lines[which];
     int lead = 0;
@@ -155,7 +172,7 @@ static void print_diag(const pl_diag_t *g, FILE *out)
             free(lines[i]);
         return;
     }
-    fprintf(out, "%5u | %s%.*s%s\n", g->line + (unsigned)which, cut ? "..." : "", end, shown + start,
+    fprintf(out, "%5u | %s%.*s%s\n", first + (unsigned)which, cut ? "..." : "", end, shown + start,
             end < avail ? "..." : "");
     if (off >= 0 && off >= start && off - start <= end) {
         int col = (cut ? 3 : 0) + columns(shown + start, off - start);
