@@ -332,7 +332,9 @@ static void spaces_never_landed(pl_loader_t *ld)
                 if (!left || !any)
                     end = s;
             }
-            if (end >= 0 && end != from && !landed[end]) {
+            /* (a move that comes back to where it started lands nowhere; counting it anyway
+             * only errs towards fewer warnings, and lets the walk states be shared) */
+            if (end >= 0 && !landed[end]) {
                 landed[end] = 1;
                 if (!occupied[end])
                     occupied[end] = 1, todo[n_todo++] = (uint8_t)end;
