@@ -755,10 +755,15 @@ static int stray_content(schema_fix_t *f, const schema_err_t *e)
     snprintf(focus, sizeof focus, "<%s", nn);
     if (e->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1) {
         say(f, e->line, focus, "<%s> takes no content: write it as one tag ending with />", nn);
-        while (n->children) {
-            xmlNodePtr c = n->children;
-            xmlUnlinkNode(c);
-            xmlFreeNode(c);
+        /* elements are only taken out (another error of this pass may name one), texts freed */
+        for (xmlNodePtr c = n->children, next; c; c = next) {
+            next = c->next;
+            if (c->type == XML_ELEMENT_NODE)
+                take(f, c);
+            else {
+                xmlUnlinkNode(c);
+                xmlFreeNode(c);
+            }
         }
         return 1;
     }
