@@ -123,6 +123,16 @@ static void say(schema_fix_t *f, unsigned line, const char *focus, const char *f
         f->oom = 1;
 }
 
+/* A libxml2 message this file has no words of its own for: as it is, without the jargon. */
+static void say_raw(schema_fix_t *f, unsigned line, const char *focus, const char *libxml_msg)
+{
+    char m[1024];
+    snprintf(m, sizeof m, "%s", libxml_msg);
+    schema_scrub(m);
+    if (pl_diags_push(f->d, PL_DIAG_ERROR, f->file, line, focus, m) != 0)
+        f->oom = 1;
+}
+
 /* Whether (node, key) was reported already; remembers it otherwise. */
 static int seen_before(schema_fix_t *f, xmlNodePtr node, const char *key)
 {
@@ -395,10 +405,7 @@ static void value_error(schema_fix_t *f, const schema_err_t *e, const char *attr
     snprintf(focus, sizeof focus, "%s=", attr);
     unsigned line = e->line;
     if (!xa) {
-        char m[1024];
-        snprintf(m, sizeof m, "%s", e->msg);
-        schema_scrub(m);
-        say(f, line, focus, "%s", m);
+        say_raw(f, line, focus, e->msg);
         return;
     }
     xsd_describe(&xa->st, desc, sizeof desc);
@@ -659,10 +666,7 @@ static int content_error(schema_fix_t *f, const schema_err_t *e)
     char names[1024], focus[160];
     snprintf(focus, sizeof focus, "<%s", nn);
     if (!tp) {
-        char m[1024];
-        snprintf(m, sizeof m, "%s", e->msg);
-        schema_scrub(m);
-        say(f, e->line, focus, "%s", m);
+        say_raw(f, e->line, focus, e->msg);
         return 0;
     }
     xsd_kid_names(tp, names, sizeof names);
@@ -840,11 +844,9 @@ int schema_fix_pass(schema_fix_t *f, schema_err_t *errs, int n)
                 } else {
                     snprintf(key, sizeof key, "m:%s", e->msg);
                     if (!seen_before(f, e->node, key)) {
-                        char m[1024], focus[160];
-                        snprintf(m, sizeof m, "%s", e->msg);
-                        schema_scrub(m);
+                        char focus[160];
                         snprintf(focus, sizeof focus, "<%s", (const char *)e->node->name);
-                        say(f, e->line, focus, "%s", m);
+                        say_raw(f, e->line, focus, e->msg);
                     }
                 }
             }

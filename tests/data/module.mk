@@ -13,6 +13,9 @@ $(DATA_TEST_BIN): $(DATA_TEST_OBJ) $(DATA_LIB) $(CORE_LIB) $(BUILD)/plateau-deck
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(DATA_TEST_OBJ) $(DATA_LIB) $(CORE_LIB) $(DATA_LDLIBS) $(call pkglibs,criterion) -lm
 
+# every message of the loader and plateau-deck has its French
+TESTS += tests/data/po-check.sh
+
 # benchmark: a generated 10,000-card package, pl_package_load vs xmllint --schema
 DATA_BENCH_BIN := $(BUILD)/bench/bench-data-load
 BENCHES += $(DATA_BENCH_BIN)
