@@ -124,7 +124,7 @@ int pl_bot_move(const pl_ruleset_t *rs, const pl_state_t *st, int seat, pl_bot_t
     /* the bot thinks on its seat's view only, whatever host hands it the full state */
     pl_state_t *base = &scratch[0];
     if (st->viewer == PL_WHO_FULL)
-        pl_view(rs, st, seat, base);
+        pl_view_scratch(rs, st, seat, base);
     else
         pl_state_copy(base, st);
     int64_t now = evaluate(rs, base, seat, bot);

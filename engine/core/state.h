@@ -151,6 +151,10 @@ uint64_t pl_state_hash(const pl_state_t *st);
  * Other seats' hands, draw-pile identities and order, the RNG state, and the ballots of a vote
  * still open are removed. The facilitator sees every hand. out may not alias st. */
 void pl_view(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out);
+/* The same view for a scratch copy (bots, simulations): copies only the parts in use, like
+ * pl_state_copy, so out may differ from pl_view's in unused slots, never in anything the rules
+ * or the hash read. Much cheaper; use pl_view for what leaves the host. */
+void pl_view_scratch(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out);
 
 /* Score of one seat by the ruleset's scoring rules, on the current state. */
 int32_t pl_score_seat(const pl_ruleset_t *rs, const pl_state_t *st, int seat);

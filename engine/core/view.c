@@ -2,19 +2,19 @@
 #include <string.h>
 #include "core_internal.h"
 
-void pl_view(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out)
+/* Removes from out (a copy of st) what who may not see. */
+static void redact(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out)
 {
-    memcpy(out, st, sizeof *out);
     out->viewer = (uint8_t)who;
     out->rng[0] = out->rng[1] = 0;
-    memset(out->order, 0, sizeof out->order);
     int all_hands = who == PL_WHO_FACILITATOR || who == PL_WHO_FULL;
-    for (uint32_t card = 0; card < rs->n_cards && card < PL_MAX_CARDS; card++) {
+    /* without branches (the hot loop of bot games): draw piles and other hands are hidden */
+    uint32_t n = rs->n_cards < PL_MAX_CARDS ? rs->n_cards : PL_MAX_CARDS;
+    uint8_t mine = (uint8_t)(PL_AT_HAND | (who & 0x0F)), others = all_hands ? 0 : 1;
+    for (uint32_t card = 0; card < n; card++) {
         uint8_t w = st->where[card];
-        if (w == PL_AT_DRAW)
-            out->where[card] = PL_AT_HIDDEN;
-        else if (PL_AT_KIND(w) == PL_AT_HAND && PL_AT_SEAT(w) != who && !all_hands)
-            out->where[card] = PL_AT_HIDDEN;
+        uint8_t hide = (uint8_t)((w == PL_AT_DRAW) | (others & (PL_AT_KIND(w) == PL_AT_HAND) & (w != mine)));
+        out->where[card] = hide ? (uint8_t)PL_AT_HIDDEN : w;
     }
     for (int s = 0; s < st->n_seats; s++) {
         if (s == who || all_hands)
@@ -27,6 +27,20 @@ void pl_view(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *
         for (int s = 0; s < PL_MAX_SEATS; s++)
             if (s != who)
                 out->pending.ballot[s] = 0xFF;
+}
+
+void pl_view(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out)
+{
+    memcpy(out, st, sizeof *out);
+    memset(out->order, 0, sizeof out->order);
+    redact(rs, st, who, out);
+}
+
+void pl_view_scratch(const pl_ruleset_t *rs, const pl_state_t *st, int who, pl_state_t *out)
+{
+    pl_state_copy(out, st);
+    memset(out->order, 0, sizeof out->order[0] * st->n_cards);
+    redact(rs, st, who, out);
 }
 
 int pl_event_for(const pl_event_t *ev, int who, pl_event_t *out)

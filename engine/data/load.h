@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <libxml/tree.h>
 #include "package.h"
+#include "tr.h"
 
 #define PL_NS "urn:plateau:game:1"
 
@@ -13,7 +14,13 @@ void pl_xml_init(void); /* once per process (thread-safe): parser, entity loader
 /* Read path (shown as file in diagnostics), check size, UTF-8 and DOCTYPE, parse without any
  * network or entity loading. NULL (with diagnostics) when the file is refused or malformed. */
 xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d);
-/* Validate against the compiled-in schema; 0 when valid, -1 (with diagnostics) when not. */
+/* Like pl_xml_parse_file but in libxml2's recovery mode, without diagnostics: a best-effort
+ * tree of a file that is not well-formed, only to find the deck files it names. */
+xmlDocPtr pl_xml_parse_recover(const char *path);
+/* Validate against the compiled-in schema; 0 when valid, -1 (with diagnostics in plain words)
+ * when not. The tree is then repaired where the fix is clear (a misspelt name renamed to its
+ * suggestion, a value out of range clamped, an invalid optional value removed, children put
+ * in order) so that the loader checks the meaning of everything else (schema_msg.c). */
 int pl_xml_validate(xmlDocPtr doc, const char *file, pl_diags_t *d);
 
 /* small DOM helpers */
@@ -41,14 +48,18 @@ typedef struct {
     xmlDocPtr deck_doc[PL_MAX_DECKS];        /* parsed deck file while its cards load */
     uint8_t deck_read[PL_MAX_DECKS];         /* the deck's cards could be read (file accepted) */
     unsigned deck_line[PL_MAX_DECKS];
-    xmlNodePtr end_node, board_node;
+    unsigned counter_line[PL_MAX_COUNTERS], table_counter_line[PL_MAX_TABLE_COUNTERS];
+    unsigned token_line[PL_MAX_TOKENS];
+    xmlNodePtr end_node, board_node, game_root;
+    char hint[160]; /* pl_hint's text */
 
     uint32_t *card_hash; /* open addressing over card index + 1 */
     uint32_t card_hash_cap, card_hash_n;
 } pl_loader_t;
 
-/* load_util.c */
+/* load_util.c: an error (or warning) at line of the file being read; fmt is translated */
 void pl_err(pl_loader_t *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pl_warn(pl_loader_t *ld, unsigned line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const char *pl_attr(pl_loader_t *ld, xmlNodePtr n, const char *name); /* NULL when absent */
 int32_t pl_attr_int(pl_loader_t *ld, xmlNodePtr n, const char *name, int32_t def);
 int pl_attr_bool(pl_loader_t *ld, xmlNodePtr n, const char *name, int def);
@@ -57,7 +68,17 @@ const char *pl_dup(pl_loader_t *ld, const char *s); /* into the ruleset's arena 
  * messages ("card 'x'"). required: both languages must be there; else both or none. */
 void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_t *t, int required,
                   const char *what);
-int pl_card_id_add(pl_loader_t *ld, uint32_t card); /* 0, or -1 when the id is taken */
+/* 0, or -1 when the id is taken (*first: the card that has it) */
+int pl_card_id_add(pl_loader_t *ld, uint32_t card, uint32_t *first);
+
+/* suggest.c: "did you mean" by edit distance */
+enum { PL_REF_COUNTER, PL_REF_TABLE_COUNTER, PL_REF_TOKEN, PL_REF_DECK, PL_REF_SPACE, PL_REF_PHASE };
+/* " (did you mean 'x'?)" for an unknown id of that kind, translated, or "" when nothing is
+ * close; the text lives in ld->hint until the next call. */
+const char *pl_hint(pl_loader_t *ld, int kind, const char *id);
+/* The candidate closest to word (NULL when none is close enough: at most one edit in four
+ * characters, one at least); ties go to the first. Case-insensitive. */
+const char *pl_suggest(const char *word, const char *const *cands, size_t n);
 
 /* load_effects.c */
 pl_range_t pl_load_effects(pl_loader_t *ld, xmlNodePtr parent);
@@ -75,5 +96,8 @@ void pl_load_deck_done(pl_loader_t *ld, int deck);          /* free a deck file'
 void pl_load_scoring(pl_loader_t *ld, xmlNodePtr scoring);
 void pl_check_board(pl_loader_t *ld);
 void pl_check_decks(pl_loader_t *ld);
+
+/* lint.c: warnings on what loaded (PL_LOAD_WARNINGS) */
+void pl_lint(pl_loader_t *ld);
 
 #endif

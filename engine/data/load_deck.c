@@ -22,7 +22,8 @@ static int inside(const char *dir, const char *path)
     return ok;
 }
 
-/* Parse and validate a deck file; returns its root (doc kept in ld) or NULL. */
+/* Parse and validate a deck file; returns its root (doc kept in ld), or NULL when it could not
+ * be read as XML. */
 static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsigned line)
 {
     const pl_deck_t *dk = &ld->rs->decks[d];
@@ -47,10 +48,8 @@ static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsig
             pl_err(ld, line, "deck '%s': file '%s' not found", dk->id, file);
     } else {
         doc = pl_xml_parse_file(path, shown ? shown : file, ld->d);
-        if (doc && pl_xml_validate(doc, shown ? shown : file, ld->d) != 0) {
-            xmlFreeDoc(doc);
-            doc = NULL;
-        }
+        if (doc) /* its schema errors are reported; the cards are still read for the other checks */
+            pl_xml_validate(doc, shown ? shown : file, ld->d);
     }
     pl_free(path);
     if (!doc)
@@ -67,10 +66,11 @@ static xmlNodePtr read_deck_file(pl_loader_t *ld, int d, const char *file, unsig
         return NULL;
     }
     const char *id = pl_attr(ld, root, "id"), *kind = pl_attr(ld, root, "kind");
-    if (!id || strcmp(id, dk->id) != 0)
-        pl_err(ld, rl, "deck id '%s' differs from '%s' in game.xml", id ? id : "", dk->id);
-    if (!kind || pl_card_kind_from_name(kind) != dk->kind)
-        pl_err(ld, rl, "deck kind '%s' differs from '%s' in game.xml", kind ? kind : "",
+    /* absent: the schema said so already */
+    if (id && strcmp(id, dk->id) != 0)
+        pl_err(ld, rl, "deck id '%s' differs from '%s' in game.xml", id, dk->id);
+    if (kind && pl_card_kind_from_name(kind) != dk->kind)
+        pl_err(ld, rl, "deck kind '%s' differs from '%s' in game.xml", kind,
                pl_card_kind_name(dk->kind));
     if (pl_attr(ld, root, "file"))
         pl_err(ld, rl, "a deck file's root cannot name another file");
@@ -100,8 +100,9 @@ void pl_load_deck_decl(pl_loader_t *ld, xmlNodePtr decl)
     const char *id = pl_attr(ld, decl, "id"), *kind = pl_attr(ld, decl, "kind");
     if (!id || !kind)
         return;
-    if (pl_ruleset_deck(rs, id) >= 0) {
-        pl_err(ld, line, "deck id '%s' is already used", id);
+    int dup = pl_ruleset_deck(rs, id);
+    if (dup >= 0) {
+        pl_err(ld, line, "deck id '%s' is already used (first on line %u)", id, ld->deck_line[dup]);
         return;
     }
     if (rs->n_decks >= PL_MAX_DECKS) {
@@ -179,8 +180,8 @@ static pl_range_t load_costs(pl_loader_t *ld, xmlNodePtr card, const char *elem,
             continue;
         const char *ref = pl_attr(ld, c, "counter");
         int k = ref ? pl_ruleset_counter(ld->rs, ref) : -1;
-        if (k < 0)
-            pl_err(ld, pl_xml_line(c), "%s: unknown counter '%s'", elem, ref ? ref : "");
+        if (k < 0 && ref)
+            pl_err(ld, pl_xml_line(c), "%s: unknown counter '%s'%s", elem, ref, pl_hint(ld, PL_REF_COUNTER, ref));
         if (priority) {
             ld->rs->priorities[i].counter = (uint16_t)(k < 0 ? 0 : k);
             ld->rs->priorities[i].weight = pl_attr_int(ld, c, "weight", 1);
@@ -217,7 +218,7 @@ static void load_card(pl_loader_t *ld, int d, xmlNodePtr c, uint32_t idx)
     if (ph) {
         int p = pl_ruleset_phase(rs, ph);
         if (p < 0)
-            pl_err(ld, cd.line, "card '%s': unknown phase '%s'", cd.id ? cd.id : "", ph);
+            pl_err(ld, cd.line, "card '%s': unknown phase '%s'%s", cd.id ? cd.id : "", ph, pl_hint(ld, PL_REF_PHASE, ph));
         cd.phase = (int16_t)p;
     }
     char what[96];
@@ -225,8 +226,10 @@ static void load_card(pl_loader_t *ld, int d, xmlNodePtr c, uint32_t idx)
     pl_load_text(ld, c, "name", &cd.name, 1, what);
     pl_load_text(ld, c, "text", &cd.text, 0, what);
     rs->cards[idx].id = cd.id;
-    if (cd.id && pl_card_id_add(ld, idx) != 0)
-        pl_err(ld, cd.line, "card id '%s' is already used", cd.id);
+    uint32_t first = 0;
+    if (cd.id && pl_card_id_add(ld, idx, &first) != 0)
+        pl_err(ld, cd.line, "card id '%s' is already used (first at %s:%u)", cd.id,
+               rs->cards[first].file ? rs->cards[first].file : "", rs->cards[first].line);
     cd.costs = load_costs(ld, c, "cost", 0);
     cd.priorities = load_costs(ld, c, "priority", 1);
     if (cd.priorities.count && cd.kind != PL_CARD_SETUP)

@@ -56,8 +56,8 @@ static int deck_ref(pl_loader_t *ld, xmlNodePtr n, const char *attr)
 {
     const char *id = pl_attr(ld, n, attr);
     int d = id ? pl_ruleset_deck(ld->rs, id) : -1;
-    if (d < 0)
-        pl_err(ld, pl_xml_line(n), "%s: unknown deck '%s'", (const char *)n->name, id ? id : "");
+    if (d < 0 && id) /* absent: the schema said so already */
+        pl_err(ld, pl_xml_line(n), "%s: unknown deck '%s'%s", (const char *)n->name, id, pl_hint(ld, PL_REF_DECK, id));
     return d;
 }
 
@@ -80,9 +80,17 @@ static pl_range_t load_options(pl_loader_t *ld, xmlNodePtr parent)
             continue;
         const char *id = pl_dup(ld, pl_attr(ld, c, "id"));
         for (uint32_t k = first; k < i; k++)
-            if (id && ld->rs->options[k].id && !strcmp(ld->rs->options[k].id, id))
-                pl_err(ld, pl_xml_line(c), "option id '%s' used twice in the same %s", id,
-                       (const char *)parent->name);
+            if (id && ld->rs->options[k].id && !strcmp(ld->rs->options[k].id, id)) {
+                unsigned at = 0; /* the line of the first option with that id */
+                for (xmlNodePtr q = parent->children; q && q != c && !at; q = q->next) {
+                    const char *qid = pl_xml_is(q, "option") ? pl_attr(ld, q, "id") : NULL;
+                    if (qid && !strcmp(qid, id))
+                        at = pl_xml_line(q);
+                }
+                pl_err(ld, pl_xml_line(c), "option id '%s' used twice in the same %s (first on line %u)", id,
+                       (const char *)parent->name, at);
+                break;
+            }
         char what[96];
         snprintf(what, sizeof what, "option '%s'", id ? id : "");
         pl_text_t label;
@@ -114,9 +122,10 @@ static void load_effect(pl_loader_t *ld, xmlNodePtr n, int op, uint32_t idx)
         e.amount = pl_attr_int(ld, n, "amount", 0);
         int c = ref ? pl_ruleset_counter(rs, ref) : -1;
         int t = ref ? pl_ruleset_table_counter(rs, ref) : -1;
-        if (c < 0 && t < 0)
-            pl_err(ld, e.line, "counter: unknown counter '%s'", ref ? ref : "");
-        else if (t >= 0) {
+        if (c < 0 && t < 0) {
+            if (ref)
+                pl_err(ld, e.line, "counter: unknown counter '%s'%s", ref, pl_hint(ld, PL_REF_COUNTER, ref));
+        } else if (t >= 0) {
             if (given && e.target != PL_TGT_TABLE)
                 pl_err(ld, e.line, "counter: '%s' is a table counter: its target can only be table", ref);
             e.target = PL_TGT_TABLE;
@@ -136,8 +145,8 @@ static void load_effect(pl_loader_t *ld, xmlNodePtr n, int op, uint32_t idx)
         e.target = (uint8_t)target_of(ld, n, &given);
         const char *sp = pl_attr(ld, n, "space");
         int s = sp ? pl_ruleset_space(rs, sp) : -1;
-        if (s < 0)
-            pl_err(ld, e.line, "goto: unknown space '%s'", sp ? sp : "");
+        if (s < 0 && sp)
+            pl_err(ld, e.line, "goto: unknown space '%s'%s", sp, pl_hint(ld, PL_REF_SPACE, sp));
         e.ref = (uint16_t)(s < 0 ? 0 : s);
         break;
     }
@@ -161,8 +170,8 @@ static void load_effect(pl_loader_t *ld, xmlNodePtr n, int op, uint32_t idx)
         e.target = (uint8_t)target_of(ld, n, &given);
         const char *tk = pl_attr(ld, n, "token");
         int t = tk ? pl_ruleset_token(rs, tk) : -1;
-        if (t < 0)
-            pl_err(ld, e.line, "%s: unknown token '%s'", effect_elem[op], tk ? tk : "");
+        if (t < 0 && tk)
+            pl_err(ld, e.line, "%s: unknown token '%s'%s", effect_elem[op], tk, pl_hint(ld, PL_REF_TOKEN, tk));
         e.ref = (uint16_t)(t < 0 ? 0 : t);
         e.amount = pl_attr_int(ld, n, "count", 1);
         break;
@@ -261,7 +270,7 @@ static int phase_ref(pl_loader_t *ld, xmlNodePtr n, const char *attr, int def)
         return def;
     int p = pl_ruleset_phase(ld->rs, id);
     if (p < 0)
-        pl_err(ld, pl_xml_line(n), "in-phase: unknown phase '%s'", id);
+        pl_err(ld, pl_xml_line(n), "in-phase: unknown phase '%s'%s", id, pl_hint(ld, PL_REF_PHASE, id));
     return p < 0 ? def : p;
 }
 
@@ -295,23 +304,26 @@ pl_range_t pl_load_conds(pl_loader_t *ld, xmlNodePtr parent)
         switch (k) {
         case PL_COND_COUNTER:
             x = ref ? pl_ruleset_counter(rs, ref) : -1;
-            if (x < 0)
-                pl_err(ld, q.line, "has-counter: unknown counter '%s'%s", ref ? ref : "",
-                       ref && pl_ruleset_table_counter(rs, ref) >= 0 ? " (it is a table counter: use has-table-counter)" : "");
+            if (x < 0 && ref)
+                pl_err(ld, q.line, "has-counter: unknown counter '%s'%s", ref,
+                       pl_ruleset_table_counter(rs, ref) >= 0 ? PL_TR(" (it is a table counter: use has-table-counter)")
+                                                              : pl_hint(ld, PL_REF_COUNTER, ref));
             q.min = bound(ld, c, "min", INT32_MIN);
             q.max = bound(ld, c, "max", INT32_MAX);
             break;
         case PL_COND_TABLE:
             x = ref ? pl_ruleset_table_counter(rs, ref) : -1;
-            if (x < 0)
-                pl_err(ld, q.line, "has-table-counter: unknown table counter '%s'", ref ? ref : "");
+            if (x < 0 && ref)
+                pl_err(ld, q.line, "has-table-counter: unknown table counter '%s'%s", ref,
+                       pl_ruleset_counter(rs, ref) >= 0 ? PL_TR(" (it is a seat counter: use has-counter)")
+                                                        : pl_hint(ld, PL_REF_TABLE_COUNTER, ref));
             q.min = bound(ld, c, "min", INT32_MIN);
             q.max = bound(ld, c, "max", INT32_MAX);
             break;
         case PL_COND_TOKEN:
             x = ref ? pl_ruleset_token(rs, ref) : -1;
-            if (x < 0)
-                pl_err(ld, q.line, "has-token: unknown token '%s'", ref ? ref : "");
+            if (x < 0 && ref)
+                pl_err(ld, q.line, "has-token: unknown token '%s'%s", ref, pl_hint(ld, PL_REF_TOKEN, ref));
             q.min = bound(ld, c, "min", 1);
             q.max = bound(ld, c, "max", INT32_MAX);
             break;

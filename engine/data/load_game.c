@@ -57,7 +57,7 @@ static void resolve_turn_decks(pl_loader_t *ld, xmlNodePtr root)
             continue;
         int d = pl_ruleset_deck(ld->rs, id);
         if (d < 0) {
-            pl_err(ld, pl_xml_line(tn), "turn: %s: unknown deck '%s'", attrs[k], id);
+            pl_err(ld, pl_xml_line(tn), "turn: %s: unknown deck '%s'%s", attrs[k], id, pl_hint(ld, PL_REF_DECK, id));
             continue;
         }
         if (k == 0)
@@ -78,8 +78,10 @@ static void load_counters(pl_loader_t *ld, xmlNodePtr counters)
         const char *id = pl_attr(ld, c, "id");
         if (!id)
             continue;
-        if (pl_ruleset_counter(rs, id) >= 0 || pl_ruleset_table_counter(rs, id) >= 0) {
-            pl_err(ld, line, "counter id '%s' is already used", id);
+        int dup = pl_ruleset_counter(rs, id), tdup = pl_ruleset_table_counter(rs, id);
+        if (dup >= 0 || tdup >= 0) {
+            pl_err(ld, line, "counter id '%s' is already used (first on line %u)", id,
+                   dup >= 0 ? ld->counter_line[dup] : ld->table_counter_line[tdup]);
             continue;
         }
         if (table ? rs->n_table_counters >= PL_MAX_TABLE_COUNTERS : rs->n_counters >= PL_MAX_COUNTERS) {
@@ -101,10 +103,13 @@ static void load_counters(pl_loader_t *ld, xmlNodePtr counters)
         snprintf(what, sizeof what, "%s '%s'", table ? "table counter" : "counter", id);
         pl_load_text(ld, c, "name", &k.name, 1, what);
         pl_load_look(ld, c, &k.look, !table, what);
-        if (table)
+        if (table) {
+            ld->table_counter_line[rs->n_table_counters] = line;
             rs->table_counters[rs->n_table_counters++] = k;
-        else
+        } else {
+            ld->counter_line[rs->n_counters] = line;
             rs->counters[rs->n_counters++] = k;
+        }
     }
 }
 
@@ -118,14 +123,16 @@ static void load_tokens(pl_loader_t *ld, xmlNodePtr tokens)
         const char *id = pl_attr(ld, c, "id");
         if (!id)
             continue;
-        if (pl_ruleset_token(rs, id) >= 0) {
-            pl_err(ld, line, "token id '%s' is already used", id);
+        int dup = pl_ruleset_token(rs, id);
+        if (dup >= 0) {
+            pl_err(ld, line, "token id '%s' is already used (first on line %u)", id, ld->token_line[dup]);
             continue;
         }
         if (rs->n_tokens >= PL_MAX_TOKENS) {
             pl_err(ld, line, "too many tokens (at most %d)", PL_MAX_TOKENS);
             continue;
         }
+        ld->token_line[rs->n_tokens] = line;
         pl_token_t *t = &rs->tokens[rs->n_tokens++];
         t->id = pl_dup(ld, id);
         t->max = pl_attr_int(ld, c, "max", 9);
@@ -147,8 +154,9 @@ static void load_board(pl_loader_t *ld, xmlNodePtr board)
         const char *id = pl_attr(ld, p, "id");
         if (!id)
             continue;
-        if (pl_ruleset_phase(rs, id) >= 0) {
-            pl_err(ld, line, "phase id '%s' is already used", id);
+        int dup = pl_ruleset_phase(rs, id);
+        if (dup >= 0) {
+            pl_err(ld, line, "phase id '%s' is already used (first on line %u)", id, ld->phase_line[dup]);
             continue;
         }
         if (rs->n_phases >= PL_MAX_PHASES) {
@@ -171,8 +179,9 @@ static void load_board(pl_loader_t *ld, xmlNodePtr board)
             const char *sid = pl_attr(ld, s, "id");
             if (!sid)
                 continue;
-            if (pl_ruleset_space(rs, sid) >= 0) {
-                pl_err(ld, sl, "space id '%s' is already used", sid);
+            int sdup = pl_ruleset_space(rs, sid);
+            if (sdup >= 0) {
+                pl_err(ld, sl, "space id '%s' is already used (first on line %u)", sid, rs->spaces[sdup].line);
                 continue;
             }
             if (rs->n_spaces >= PL_MAX_SPACES) {
@@ -208,7 +217,8 @@ static void link_board(pl_loader_t *ld, xmlNodePtr board)
     if (start) {
         int s = pl_ruleset_space(rs, start);
         if (s < 0)
-            pl_err(ld, pl_xml_line(board), "board: start: unknown space '%s'", start), ld->board_broken = 1;
+            pl_err(ld, pl_xml_line(board), "board: start: unknown space '%s'%s", start, pl_hint(ld, PL_REF_SPACE, start)),
+                ld->board_broken = 1;
         rs->start_space = (uint8_t)(s < 0 ? 0 : s);
     }
     for (int i = 0; i < rs->n_spaces; i++) {
@@ -225,7 +235,8 @@ static void link_board(pl_loader_t *ld, xmlNodePtr board)
             for (char *tok = strtok_r(buf, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
                 int t = pl_ruleset_space(rs, tok);
                 if (t < 0) {
-                    pl_err(ld, sp->line, "space '%s': next: unknown space '%s'", sp->id, tok);
+                    pl_err(ld, sp->line, "space '%s': next: unknown space '%s'%s", sp->id, tok,
+                           pl_hint(ld, PL_REF_SPACE, tok));
                     ld->board_broken = 1;
                 }
                 else if (sp->n_next >= PL_MAX_NEXT)

@@ -48,9 +48,10 @@ static const char *load_icon_file(pl_loader_t *ld, xmlNodePtr n, const char *wha
     int png = fp && fread(sig, 1, 8, fp) == 8 && !memcmp(sig, "\x89PNG\r\n\x1a\n", 8);
     if (fp)
         fclose(fp);
-    if (!inside)
-        pl_err(ld, line, "%s: icon-file '%s' %s", what, f,
-               access(path, F_OK) == 0 ? "is outside the package folder" : "not found");
+    if (!inside && access(path, F_OK) == 0)
+        pl_err(ld, line, "%s: icon-file '%s' is outside the package folder", what, f);
+    else if (!inside)
+        pl_err(ld, line, "%s: icon-file '%s' not found", what, f);
     else if (!png)
         pl_err(ld, line, "%s: icon-file '%s' is not a PNG image", what, f);
     else

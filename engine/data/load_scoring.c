@@ -26,7 +26,7 @@ static uint32_t refs_mask(pl_loader_t *ld, xmlNodePtr n, unsigned line)
     for (char *t = strtok_r(buf, " \t\r\n", &save); t; t = strtok_r(NULL, " \t\r\n", &save)) {
         int c = pl_ruleset_counter(ld->rs, t);
         if (c < 0)
-            pl_err(ld, line, "%s: unknown counter '%s'", (const char *)n->name, t);
+            pl_err(ld, line, "%s: unknown counter '%s'%s", (const char *)n->name, t, pl_hint(ld, PL_REF_COUNTER, t));
         else
             mask |= 1u << c;
     }
@@ -66,8 +66,8 @@ void pl_load_scoring(pl_loader_t *ld, xmlNodePtr scoring)
         case PL_SCORE_COUNTER: {
             const char *ref = pl_attr(ld, c, "ref");
             int x = ref ? pl_ruleset_counter(ld->rs, ref) : -1;
-            if (x < 0)
-                pl_err(ld, line, "counter: unknown counter '%s'", ref ? ref : "");
+            if (x < 0 && ref)
+                pl_err(ld, line, "counter: unknown counter '%s'%s", ref, pl_hint(ld, PL_REF_COUNTER, ref));
             r.ref = (uint16_t)(x < 0 ? 0 : x);
             break;
         }
@@ -78,8 +78,8 @@ void pl_load_scoring(pl_loader_t *ld, xmlNodePtr scoring)
         case PL_SCORE_TARGET: {
             const char *ref = pl_attr(ld, c, "ref");
             int x = ref ? pl_ruleset_table_counter(ld->rs, ref) : -1;
-            if (x < 0)
-                pl_err(ld, line, "target: unknown table counter '%s'", ref ? ref : "");
+            if (x < 0 && ref)
+                pl_err(ld, line, "target: unknown table counter '%s'%s", ref, pl_hint(ld, PL_REF_TABLE_COUNTER, ref));
             r.ref = (uint16_t)(x < 0 ? 0 : x);
             r.threshold = pl_attr_int(ld, c, "min", 0);
             r.weight = pl_attr_int(ld, c, "points", 0);

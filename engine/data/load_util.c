@@ -6,15 +6,28 @@
 #include "load.h"
 #include "pl_alloc.h"
 
+static void report(pl_loader_t *ld, int level, unsigned line, const char *fmt, va_list ap)
+{
+    char msg[640];
+    vsnprintf(msg, sizeof msg, PL_TR(fmt), ap); /* the catalog's formats are checked by msgfmt --check */
+    if (pl_diags_push(ld->d, level, ld->file, line, NULL, msg) != 0)
+        ld->oom = 1;
+}
+
 void pl_err(pl_loader_t *ld, unsigned line, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report(ld, PL_DIAG_ERROR, line, fmt, ap);
     va_end(ap);
-    if (pl_diags_add(ld->d, ld->file, line, "%s", msg) != 0)
-        ld->oom = 1;
+}
+
+void pl_warn(pl_loader_t *ld, unsigned line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(ld, PL_DIAG_WARNING, line, fmt, ap);
+    va_end(ap);
 }
 
 const char *pl_dup(pl_loader_t *ld, const char *s)
@@ -98,7 +111,7 @@ static char *normalize(const char *s)
     return out;
 }
 
-static const char *lang_name[PL_LANG_COUNT] = { "French", "English" };
+static const char *const lang_name[PL_LANG_COUNT] = { N_("French"), N_("English") };
 
 void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_t *t, int required,
                   const char *what)
@@ -125,7 +138,7 @@ void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_
         if (l < 0)
             continue;
         if (t->s[l]) {
-            pl_err(ld, line, "second %s text for %s of %s", lang_name[l], elem, what);
+            pl_err(ld, line, "second %s text for %s of %s", PL_TR(lang_name[l]), elem, what);
             continue;
         }
         xmlChar *raw = xmlNodeGetContent(c);
@@ -136,17 +149,17 @@ void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_
             continue;
         }
         if (!*norm)
-            pl_err(ld, line, "empty %s text for %s of %s", lang_name[l], elem, what);
+            pl_err(ld, line, "empty %s text for %s of %s", PL_TR(lang_name[l]), elem, what);
         if (l == PL_LANG_FR) { /* no-break spaces before : ; ! ? » and after « */
             size_t cap = strlen(norm) * 2 + 1;
-            char *typo = malloc(cap);
+            char *typo = pl_malloc(cap);
             if (!typo) {
-                free(norm);
+                pl_free(norm);
                 ld->oom = 1;
                 continue;
             }
             pl_typo_fr(norm, typo, cap);
-            free(norm);
+            pl_free(norm);
             norm = typo;
         }
         t->s[l] = pl_dup(ld, norm);
@@ -156,7 +169,7 @@ void pl_load_text(pl_loader_t *ld, xmlNodePtr parent, const char *elem, pl_text_
         return;
     for (int l = 0; l < PL_LANG_COUNT; l++)
         if (!t->s[l])
-            pl_err(ld, pl_xml_line(parent), "missing %s text for %s of %s", lang_name[l], elem, what);
+            pl_err(ld, pl_xml_line(parent), "missing %s text for %s of %s", PL_TR(lang_name[l]), elem, what);
 }
 
 static uint32_t hash_str(const char *s)
@@ -167,7 +180,7 @@ static uint32_t hash_str(const char *s)
     return h;
 }
 
-int pl_card_id_add(pl_loader_t *ld, uint32_t card)
+int pl_card_id_add(pl_loader_t *ld, uint32_t card, uint32_t *first)
 {
     if ((ld->card_hash_n + 1) * 2 > ld->card_hash_cap) {
         uint32_t nc = ld->card_hash_cap ? ld->card_hash_cap * 2 : 256;
@@ -192,8 +205,10 @@ int pl_card_id_add(pl_loader_t *ld, uint32_t card)
     const char *id = ld->rs->cards[card].id;
     uint32_t j = hash_str(id) & (ld->card_hash_cap - 1);
     while (ld->card_hash[j]) {
-        if (!strcmp(ld->rs->cards[ld->card_hash[j] - 1].id, id))
+        if (!strcmp(ld->rs->cards[ld->card_hash[j] - 1].id, id)) {
+            *first = ld->card_hash[j] - 1;
             return -1;
+        }
         j = (j + 1) & (ld->card_hash_cap - 1);
     }
     ld->card_hash[j] = card + 1;

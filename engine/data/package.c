@@ -6,12 +6,18 @@
 #include "load.h"
 #include "pl_alloc.h"
 
-/* When game.xml does not match the schema, still read its deck files to report their errors. */
-static void validate_deck_files(const char *dir, xmlNodePtr root, pl_diags_t *d)
+/* When game.xml cannot be read as XML, still check the deck files it seems to name (found in a
+ * best-effort reading of it) against the schema, to report their errors too. */
+static void validate_deck_files(const char *dir, const char *game, pl_diags_t *d)
 {
-    xmlNodePtr decks = pl_xml_child(root, "decks");
+    xmlDocPtr g = pl_xml_parse_recover(game);
+    xmlNodePtr root = g ? xmlDocGetRootElement(g) : NULL;
+    xmlNodePtr decks = NULL;
+    for (xmlNodePtr c = root ? root->children : NULL; c && !decks; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "decks"))
+            decks = c;
     for (xmlNodePtr k = decks ? decks->children : NULL; k; k = k->next) {
-        if (!pl_xml_is(k, "deck"))
+        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "deck") != 0)
             continue;
         xmlChar *f = xmlGetNoNsProp(k, (const xmlChar *)"file");
         if (f && f[0] && f[0] != '.' && !strchr((char *)f, '/') && !strstr((char *)f, "..")) {
@@ -28,9 +34,15 @@ static void validate_deck_files(const char *dir, xmlNodePtr root, pl_diags_t *d)
         }
         xmlFree(f);
     }
+    xmlFreeDoc(g);
 }
 
 pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
+{
+    return pl_package_load_ex(dir, 0, diags);
+}
+
+pl_ruleset_t *pl_package_load_ex(const char *dir, unsigned flags, pl_diags_t *diags)
 {
     size_t base = diags->n;
     size_t dl = strlen(dir);
@@ -47,12 +59,11 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
     snprintf(game, dl + sizeof "/game.xml", "%s/game.xml", d);
     pl_ruleset_t *rs = NULL;
     xmlDocPtr doc = pl_xml_parse_file(game, game, diags);
-    if (!doc)
-        goto cleanup;
-    if (pl_xml_validate(doc, game, diags) != 0) {
-        validate_deck_files(d, xmlDocGetRootElement(doc), diags);
+    if (!doc) {
+        validate_deck_files(d, game, diags);
         goto cleanup;
     }
+    pl_xml_validate(doc, game, diags); /* errors reported, tree repaired: the checks go on */
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!pl_xml_is(root, "game")) {
         pl_diags_add(diags, game, pl_xml_line(root), "the root element of game.xml must be game");
@@ -72,6 +83,7 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
     ld->d = diags;
     ld->dir = d;
     ld->game_file = ld->file = pl_ruleset_strdup(rs, game);
+    ld->game_root = root;
     ld->board_node = pl_xml_child(root, "board");
     ld->end_node = pl_xml_child(root, "end");
     if (!ld->game_file)
@@ -79,21 +91,25 @@ pl_ruleset_t *pl_package_load(const char *dir, pl_diags_t *diags)
     pl_load_game(ld, root);
     pl_check_board(ld);
     pl_check_decks(ld);
+    /* with errors, warnings would mostly repeat them (a deck misspelt is also a deck never drawn) */
+    if ((flags & PL_LOAD_WARNINGS) && !pl_diags_count(diags, base, PL_DIAG_ERROR))
+        pl_lint(ld);
     if (ld->oom)
         pl_diags_add(diags, game, 0, "out of memory while loading");
     for (int i = 0; i < PL_MAX_DECKS; i++)
         xmlFreeDoc(ld->deck_doc[i]);
     pl_free(ld->card_hash);
     pl_free(ld);
-    if (diags->n == base)
+    if (!pl_diags_count(diags, base, PL_DIAG_ERROR))
         pl_ruleset_link(rs);
 
 cleanup:
     xmlFreeDoc(doc);
-    if (diags->n != base) {
+    if (pl_diags_count(diags, base, PL_DIAG_ERROR)) {
         pl_ruleset_destroy(rs);
         rs = NULL;
     }
+    pl_diags_sort(diags, base, game);
     pl_free(game);
     pl_free(d);
     return rs;

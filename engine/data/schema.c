@@ -1,4 +1,4 @@
-/* schema.c -- libxml2 set-up (no external loading) and validation against the compiled-in XSD */
+/* schema.c -- libxml2 set-up (no external loading), validation against the compiled-in XSD, pass after pass */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +12,8 @@ typedef struct {
     pl_diags_t *d;
     int errors;
 } errctx_t;
+#include "schema_msg.h"
+#include "xsd.h"
 
 /* External entities, DTDs, XIncludes, schema imports: nothing is ever loaded. */
 static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -44,6 +46,8 @@ static void init_once(void)
     xmlSchemaSetParserStructuredErrors(pc, on_schema_parse_error, NULL);
     schema = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
+    if (schema && xsd_index_build(pl_schema_xsd) != 0)
+        snprintf(schema_err, sizeof schema_err, "the schema could not be indexed");
 }
 
 void pl_xml_init(void)
@@ -51,16 +55,69 @@ void pl_xml_init(void)
     pthread_once(&once, init_once);
 }
 
+/* libxml2's schema errors of one validation pass, copied (the messages are freed after the call) */
+typedef struct {
+    schema_err_t *v;
+    int n, cap, oom;
+} errlist_t;
+
+#define MAX_PASS_ERRORS 4000
+/* each pass repairs what hid the rest of an element's content; a bound for hostile files, and a
+ * smaller one for big files (each pass validates the whole file again) */
+#define MAX_PASSES 48
+#define BIG_FILE_ELEMENTS 20000
+#define BIG_FILE_PASSES 4
+
+static long count_elements(xmlNodePtr n, long cap)
+{
+    long c = 0;
+    for (; n && c < cap; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            c += 1 + count_elements(n->children, cap - c);
+    return c;
+}
+
 static void on_valid_error(void *user, xmlErrorPtr e)
 {
-    errctx_t *ec = user;
-    if (!e || e->level == XML_ERR_WARNING)
+    errlist_t *el = user;
+    if (!e || e->level == XML_ERR_WARNING || el->n >= MAX_PASS_ERRORS)
         return;
-    ec->errors++;
-    unsigned line = e->line > 0 ? (unsigned)e->line : 0;
-    if (!line && e->node)
-        line = (unsigned)xmlGetLineNo((xmlNodePtr)e->node);
-    pl_diags_add(ec->d, ec->file, line, "%s", e->message ? e->message : "schema error");
+    if (el->n == el->cap) {
+        int nc = el->cap ? el->cap * 2 : 32;
+        schema_err_t *p = realloc(el->v, (size_t)nc * sizeof *p);
+        if (!p) {
+            el->oom = 1;
+            return;
+        }
+        el->v = p;
+        el->cap = nc;
+    }
+    schema_err_t *x = &el->v[el->n];
+    x->code = e->code;
+    x->node = e->node;
+    x->line = e->line > 0 ? (unsigned)e->line : 0;
+    if (!x->line && e->node)
+        x->line = pl_xml_line((xmlNodePtr)e->node);
+    x->msg = strdup(e->message ? e->message : "schema error");
+    x->s1 = e->str1 ? strdup(e->str1) : NULL;
+    x->s2 = e->str2 ? strdup(e->str2) : NULL;
+    if (!x->msg) {
+        free(x->s1);
+        free(x->s2);
+        el->oom = 1;
+        return;
+    }
+    el->n++;
+}
+
+static void free_errs(errlist_t *el)
+{
+    for (int i = 0; i < el->n; i++) {
+        free(el->v[i].msg);
+        free(el->v[i].s1);
+        free(el->v[i].s2);
+    }
+    free(el->v);
 }
 
 int pl_xml_validate(xmlDocPtr doc, const char *file, pl_diags_t *d)
@@ -70,17 +127,37 @@ int pl_xml_validate(xmlDocPtr doc, const char *file, pl_diags_t *d)
         pl_diags_add(d, file, 0, "internal error: the built-in schema did not compile (%s)", schema_err);
         return -1;
     }
-    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
-    if (!vc) {
+    schema_fix_t *f = schema_fix_create(doc, file, d);
+    if (!f) {
         pl_diags_add(d, file, 0, "out of memory");
         return -1;
     }
-    errctx_t ec = { file, d, 0 };
-    xmlSchemaSetValidStructuredErrors(vc, on_valid_error, &ec);
-    int r = xmlSchemaValidateDoc(vc, doc);
-    xmlSchemaFreeValidCtxt(vc);
-    if (r != 0 && !ec.errors)
-        pl_diags_add(d, file, 0, "does not match the schema");
-    return r == 0 ? 0 : -1;
+    int bad = schema_fix_namespace(f), oom = 0;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    /* another root: the loader says what it should be, nothing else can be checked */
+    int passes = count_elements(root, BIG_FILE_ELEMENTS + 1) > BIG_FILE_ELEMENTS ? BIG_FILE_PASSES : MAX_PASSES;
+    for (int pass = 0; root && (pl_xml_is(root, "game") || pl_xml_is(root, "deck")) && pass < passes; pass++) {
+        xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+        if (!vc) {
+            oom = 1;
+            break;
+        }
+        errlist_t el = { 0 };
+        xmlSchemaSetValidStructuredErrors(vc, on_valid_error, &el);
+        int r = xmlSchemaValidateDoc(vc, doc);
+        xmlSchemaFreeValidCtxt(vc);
+        oom |= el.oom;
+        if (r != 0)
+            bad = 1;
+        int changed = schema_fix_pass(f, el.v, el.n);
+        if (r != 0 && !el.n && !pass)
+            pl_diags_add(d, file, 0, "does not match the schema");
+        free_errs(&el);
+        if (r == 0 || !changed || d->n > PL_PACKAGE_MAX_DIAGS)
+            break;
+    }
+    oom |= schema_fix_finish(f);
+    if (oom)
+        pl_diags_add(d, file, 0, "out of memory");
+    return bad || oom ? -1 : 0;
 }
-

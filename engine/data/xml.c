@@ -1,5 +1,6 @@
 /* xml.c -- hostile-input-safe reading and parsing of package files with libxml2, errors as file:line */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,18 +15,138 @@ typedef struct {
     const char *file;
     pl_diags_t *d;
     int errors;
+    const char *buf; /* the bytes being parsed (NULL when not known) */
+    size_t len;
 } errctx_t;
 
-/* libxml2's structured errors of a parse: the parser context's _private is our errctx_t */
+static unsigned line_at(const char *buf, size_t off);
+
+/* The line of the first comment that is never closed, or 0. */
+static unsigned open_comment_line(const errctx_t *ec)
+{
+    const char *p = ec->buf, *end = ec->buf ? ec->buf + ec->len : NULL;
+    while (p && (p = memmem(p, (size_t)(end - p), "<!--", 4)) != NULL) {
+        const char *close = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+        if (!close)
+            return line_at(ec->buf, (size_t)(p - ec->buf));
+        p = close + 3;
+    }
+    return 0;
+}
+
+/* Whether name is one of the elements still open (below the innermost one). */
+static int open_ancestor(xmlParserCtxtPtr ctxt, const char *name)
+{
+    for (int i = ctxt->nameNr - 2; i >= 0; i--)
+        if (ctxt->nameTab[i] && !strcmp((const char *)ctxt->nameTab[i], name))
+            return 1;
+    return 0;
+}
+
+static void say(errctx_t *ec, unsigned line, unsigned col, const char *focus, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void say(errctx_t *ec, unsigned line, unsigned col, const char *focus, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, PL_TR(fmt), ap); /* the catalog's formats are checked by msgfmt --check */
+    va_end(ap);
+    if (pl_diags_push(ec->d, PL_DIAG_ERROR, ec->file, line, focus, msg) == 0 && ec->d->n)
+        ec->d->items[ec->d->n - 1].col = col;
+}
+
+/* libxml2's structured errors of a parse: the parser context's _private is our errctx_t. Only
+ * the first is reported: the parser's later errors follow from it. It is worded for designers,
+ * at the line that caused it (the start tag of an element that is never closed). */
 static void on_parse_error(void *user, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = user;
     errctx_t *ec = ctxt ? ctxt->_private : NULL;
     if (!ec || !e || e->level == XML_ERR_WARNING)
         return;
-    ec->errors++;
-    pl_diags_add(ec->d, ec->file, (unsigned)(e->line > 0 ? e->line : 0), "%s",
-                 e->message ? e->message : "XML error");
+    if (ec->errors++)
+        return;
+    unsigned line = (unsigned)(e->line > 0 ? e->line : 0), col = (unsigned)(e->int2 > 0 ? e->int2 : 0);
+    unsigned open_line = (unsigned)(e->int1 > 0 ? e->int1 : 0);
+    const char *s1 = e->str1 ? e->str1 : "", *s2 = e->str2 ? e->str2 : "";
+    char focus[96];
+    snprintf(focus, sizeof focus, "<%s", s1);
+    switch (e->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        if (open_ancestor(ctxt, s2)) {
+            say(ec, open_line, 0, focus, "<%s> is never closed: line %u closes <%s> around it first", s1, line, s2);
+        } else {
+            const char *cand[1] = { s1 };
+            snprintf(focus, sizeof focus, "</%s", s2);
+            if (pl_suggest(s2, cand, 1))
+                say(ec, line, col, focus, "</%s> does not close <%s> opened on line %u (did you mean </%s>?)", s2, s1,
+                    open_line, s1);
+            else
+                say(ec, line, col, focus, "</%s> does not close <%s> opened on line %u", s2, s1, open_line);
+        }
+        break;
+    case XML_ERR_TAG_NOT_FINISHED:
+        say(ec, open_line, 0, focus, "<%s> is never closed: the file ends first", s1);
+        break;
+    case XML_ERR_GT_REQUIRED:
+        say(ec, open_line ? open_line : line, 0, focus, "the start tag <%s> is not finished: a '>' is missing", s1);
+        break;
+    case XML_ERR_NAME_REQUIRED:
+        if (e->message && strstr(e->message, "EntityRef"))
+            say(ec, line, col, NULL, "a '&' must be written &amp; (or be the start of &lt; &gt; &amp; &quot; &apos;)");
+        else
+            say(ec, line, col, NULL, "a '<' that does not start a tag: write &lt; in a text");
+        break;
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        say(ec, line, col, NULL, "a '&' must be written &amp; (an entity ends with ';')");
+        break;
+    case XML_ERR_UNDECLARED_ENTITY:
+        say(ec, line, col, NULL, "&%s; is not known: write the character itself (the files are UTF-8); only &lt; &gt; "
+            "&amp; &quot; &apos; are known", s1);
+        break;
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        say(ec, line, col, NULL, "a '<' inside an attribute value: a closing quote is probably missing");
+        break;
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        say(ec, line, col, NULL, "an attribute value must be in quotes: name=\"value\"");
+        break;
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_STRING_NOT_CLOSED:
+        say(ec, line, col, NULL, "an attribute value is not closed: a quote is missing");
+        break;
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+        snprintf(focus, sizeof focus, "%s", s1);
+        say(ec, line, col, focus, "the attribute %s has no value: write %s=\"...\"", s1, s1);
+        break;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        snprintf(focus, sizeof focus, "%s=", s1);
+        say(ec, line, col, focus, "the attribute %s is written twice in the same tag", s1);
+        break;
+    case XML_ERR_SPACE_REQUIRED:
+        say(ec, line, col, NULL, "the attributes of this tag cannot be read: a quote or a space between two of them is missing");
+        break;
+    case XML_ERR_COMMENT_NOT_FINISHED: {
+        unsigned at = open_comment_line(ec);
+        say(ec, at ? at : line, at ? 0 : col, "<!--", "a comment is not closed: '-->' is missing");
+        break;
+    }
+    case XML_ERR_DOCUMENT_END:
+        say(ec, line, col, NULL, "there is something after the end of the root element");
+        break;
+    case XML_ERR_DOCUMENT_EMPTY:
+        say(ec, line, col, NULL, "the file is empty");
+        break;
+    default: {
+        char m[512];
+        snprintf(m, sizeof m, "%s", e->message ? e->message : "?");
+        size_t n = strlen(m);
+        while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+            m[--n] = '\0';
+        say(ec, line, col, NULL, "not well-formed XML: %s", m);
+    }
+    }
 }
 
 static int read_all(const char *path, const char *file, pl_diags_t *d, char **out, size_t *len)
@@ -208,7 +329,7 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
         pl_free(buf);
         return NULL;
     }
-    errctx_t ec = { file, d, 0 };
+    errctx_t ec = { file, d, 0, buf, len };
     ctxt->_private = &ec;
     ctxt->sax->serror = on_parse_error;
     /* NONET, no entity substitution, no DTD loading, no XInclude, no HUGE */
@@ -238,6 +359,37 @@ xmlDocPtr pl_xml_parse_file(const char *path, const char *file, pl_diags_t *d)
         xmlFreeDoc(doc);
         return NULL;
     }
+    return doc;
+}
+
+xmlDocPtr pl_xml_parse_recover(const char *path)
+{
+    pl_xml_init();
+    pl_diags_t quiet;
+    pl_diags_init(&quiet);
+    char *buf = NULL;
+    size_t len = 0;
+    xmlDocPtr doc = NULL;
+    if (read_all(path, path, &quiet, &buf, &len) == 0 && utf8_bad((const unsigned char *)buf, len) == len &&
+        find_doctype(buf, len) == len && len <= INT32_MAX) {
+        xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+        if (ctxt) {
+            errctx_t ec = { path, &quiet, 1, NULL, 0 }; /* errors counted, never reported */
+            ctxt->_private = &ec;
+            ctxt->sax->serror = on_parse_error;
+            int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_COMPACT |
+                       XML_PARSE_NOBLANKS | XML_PARSE_RECOVER;
+            mem_reader_t mr = { buf, len, 0 };
+            doc = xmlCtxtReadIO(ctxt, mem_read, NULL, &mr, path, "UTF-8", opts);
+            xmlFreeParserCtxt(ctxt);
+            if (doc && (doc->intSubset || doc->extSubset)) {
+                xmlFreeDoc(doc);
+                doc = NULL;
+            }
+        }
+    }
+    free(buf);
+    pl_diags_free(&quiet);
     return doc;
 }
 

@@ -15,6 +15,8 @@
  * returns the number of expectations checked. */
 static int check_fixture(const char *name)
 {
+    if (!strncmp(name, "warn-", 5) || !strncmp(name, "diff-", 5))
+        return 0; /* valid packages: their own tests below */
     char dir[512], exp[600];
     snprintf(dir, sizeof dir, FIXTURES "/%s", name);
     snprintf(exp, sizeof exp, "%s/expected.txt", dir);
@@ -72,7 +74,9 @@ Test(fixtures, required_kinds_are_present)
     static const char *const kinds[] = { "malformed-xml", "schema-game", "schema-deck", "dangling-refs",
                                          "missing-translation", "billion-laughs", "xxe-local-file",
                                          "invalid-utf8", "unreachable-phase", "deck-path-escape",
-                                         "many-errors" };
+                                         "many-errors", "dozen-mistakes", "schema-words", "xml-words",
+                                         "warn-unnamed-file", "warn-never-drawn", "warn-never-holds",
+                                         "warn-no-impact", "warn-never-landed" };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         char p[256];
         snprintf(p, sizeof p, FIXTURES "/%s/expected.txt", kinds[i]);
@@ -92,6 +96,112 @@ Test(fixtures, every_error_of_a_package_is_collected)
     }
     cr_expect(in_game >= 2 && in_deck >= 2, "errors of both files expected: %d in game.xml, %d in actions.xml",
               in_game, in_deck);
+    pl_diags_free(&d);
+}
+
+/* A dozen kinds of mistakes in three files: all reported in one load, no more (no cascade, no
+ * repeat), sorted by file (game.xml first) then line. */
+Test(fixtures, a_dozen_kinds_of_mistakes_in_one_run)
+{
+    pl_diags_t d;
+    pl_diags_init(&d);
+    cr_expect_null(pl_package_load(FIXTURES "/dozen-mistakes", &d));
+    char *txt = diags_text(&d);
+    cr_expect_eq(d.n, 18, "expected the 18 errors of expected.txt and nothing else, got:\n%s", txt);
+    const char *order[] = { "/game.xml", "/actions.xml", "/events.xml" };
+    int file = 0;
+    unsigned line = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        cr_expect_eq(d.items[i].level, PL_DIAG_ERROR);
+        while (file < 3 && !strstr(d.items[i].file, order[file]))
+            file++, line = 0;
+        cr_expect(file < 3, "%s is out of the file order game.xml, actions.xml, events.xml:\n%s", d.items[i].file, txt);
+        cr_expect(d.items[i].line >= line, "not sorted by line:\n%s", txt);
+        line = d.items[i].line;
+    }
+    free(txt);
+    pl_diags_free(&d);
+}
+
+/* Valid packages with one kind of warning each: they load, with the warnings of expected.txt
+ * when asked for, and with nothing at all for the client and the server. */
+static int check_warnings(const char *name)
+{
+    char dir[512], exp[600];
+    snprintf(dir, sizeof dir, FIXTURES "/%s", name);
+    snprintf(exp, sizeof exp, "%s/expected.txt", dir);
+    char *want = read_text(exp, NULL);
+    cr_assert(want, "%s: no expected.txt", name);
+    pl_diags_t d;
+    pl_diags_init(&d);
+    pl_ruleset_t *rs = pl_package_load(dir, &d);
+    cr_expect(rs != NULL && d.n == 0, "%s: the package must load without a word for the client and server", name);
+    pl_ruleset_destroy(rs);
+    pl_diags_free(&d);
+    pl_diags_init(&d);
+    rs = pl_package_load_ex(dir, PL_LOAD_WARNINGS, &d);
+    cr_expect(rs != NULL, "%s: warnings must not make the load fail", name);
+    pl_ruleset_destroy(rs);
+    char *got = diags_text(&d);
+    int n = 0;
+    char *save = NULL;
+    for (char *l = strtok_r(want, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        if (l[0] == '#' || !l[0])
+            continue;
+        char file[256];
+        unsigned line;
+        int off = 0;
+        if (sscanf(l, "%255[^:]:%u: %n", file, &line, &off) != 2 || !off)
+            continue;
+        n++;
+        int k = find_diag(&d, dir, file, line, l + off);
+        cr_expect(k >= 0 && d.items[k].level == PL_DIAG_WARNING, "%s: expected the warning '%s:%u: %s', got:\n%s", name,
+                  file, line, l + off, got ? got : "");
+    }
+    cr_expect_eq((size_t)n, d.n, "%s: %d warnings expected, %zu reported:\n%s", name, n, d.n, got ? got : "");
+    free(got);
+    free(want);
+    pl_diags_free(&d);
+    return n;
+}
+
+Test(fixtures, each_warning_has_its_fixture)
+{
+    static const char *const warn[] = { "warn-unnamed-file", "warn-never-drawn", "warn-never-holds", "warn-no-impact",
+                                        "warn-never-landed" };
+    for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
+        cr_expect(check_warnings(warn[i]) > 0, "%s: no warning checked", warn[i]);
+}
+
+Test(fixtures, shipped_packages_have_no_warning)
+{
+    char **names = NULL;
+    int n = pl_package_list("game-data", &names);
+    cr_assert(n >= 1);
+    for (int i = 0; i < n; i++) {
+        char dir[512];
+        snprintf(dir, sizeof dir, "game-data/%s", names[i]);
+        pl_diags_t d;
+        pl_diags_init(&d);
+        pl_ruleset_t *rs = pl_package_load_ex(dir, PL_LOAD_WARNINGS, &d);
+        char *txt = diags_text(&d);
+        cr_expect(rs && d.n == 0, "%s:\n%s", dir, txt);
+        free(txt);
+        pl_ruleset_destroy(rs);
+        pl_diags_free(&d);
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* Warnings come once the errors are fixed: a broken package gets its errors only. */
+Test(fixtures, no_warning_while_there_are_errors)
+{
+    pl_diags_t d;
+    pl_diags_init(&d);
+    cr_expect_null(pl_package_load_ex(FIXTURES "/dozen-mistakes", PL_LOAD_WARNINGS, &d));
+    cr_expect_eq(pl_diags_count(&d, 0, PL_DIAG_WARNING), 0);
+    cr_expect_eq(pl_diags_count(&d, 0, PL_DIAG_ERROR), 18);
     pl_diags_free(&d);
 }
 

@@ -6,6 +6,20 @@
 #include <unistd.h>
 #include "util.h"
 
+/* criterion's parallel runner keeps a small allocation for the process's life (the client tests
+ * suppress it the same way) */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libcriterion\n";
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+    return "print_suppressions=0";
+}
+
 char *tmp_dir(void)
 {
     const char *t = getenv("TMPDIR");

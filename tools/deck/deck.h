@@ -2,9 +2,31 @@
 #ifndef PL_DECK_TOOL_H
 #define PL_DECK_TOOL_H
 
-/* Each takes its own name as argv[0] and returns the process exit status: 0 success, 1 invalid
- * data, 2 bad usage. */
+#include <libintl.h>
+
+/* plateau-deck's own words go through the "plateau" catalog too (English msgids) */
+#include "text/text.h"
+int deck_lang(void); /* the language chosen (deck_lang_set) */
+#define _(s) pt_tr(deck_lang(), s)
+
+/* Each returns the process exit status: 0 success, 1 invalid data, 2 bad usage. */
 int deck_validate(int argc, char **argv);
 int deck_simulate(int argc, char **argv);
+int deck_diff(int argc, char **argv);
+
+/* The subcommands, for main.c: name and entry point; NULL-terminated. */
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} deck_command_t;
+extern const deck_command_t deck_commands[];
+
+/* lang.c: the language of messages. --lang wins; else LANGUAGE, LC_ALL, LC_MESSAGES, LANG
+ * (the first one set: "en..." is English, anything else French); else French. */
+int deck_lang_from_env(void);
+int deck_lang_parse(const char *s); /* "fr" or "en": PL_LANG_*, else -1 */
+/* Binds the "plateau" catalog (found beside the program, in ../share/locale, or in
+ * $PLATEAU_LOCALEDIR) and switches gettext to lang: the loader's messages follow. */
+void deck_lang_set(int lang);
 
 #endif

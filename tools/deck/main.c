@@ -1,4 +1,4 @@
-/* main.c -- plateau-deck: validate and simulate game packages (designer tool) */
+/* main.c -- plateau-deck: validate, simulate and compare game packages (designer tool) */
 #include <stdio.h>
 #include <string.h>
 #include "plateau.h"
@@ -7,14 +7,16 @@
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: plateau-deck validate PATH...\n"
+            "usage: plateau-deck validate [--strict] [--lang fr|en] PATH...\n"
             "       plateau-deck simulate PATH --games N --seed S [--seats K] [--bots SPEC,...]\n"
-            "                    [--rotate] [--verbose] [--lang fr|en] [--markdown]\n"
-            "       plateau-deck --help | --version; plateau-deck validate|simulate --help\n"
+            "                    [--rotate] [--verbose] [--lang fr|en] [--markdown] [--threads T]\n"
+            "       plateau-deck diff OLD NEW [the options of simulate]\n"
+            "       plateau-deck --help | --version\n"
             "\n"
             "validate  loads each package folder (game.xml and its deck files), checks it against\n"
             "          the schema and the rules, prints 'PATH: ok (N cards, M spaces)' or every\n"
-            "          error as file:line: message; exit 0 when all are valid, 1 otherwise\n"
+            "          error as file:line: message, then warnings; exit 0 when all are valid\n"
+            "          (--strict: and without warnings), 1 otherwise\n"
             "simulate  plays N bot games and reports games/s, score distribution per counter,\n"
             "          win rate per seat and per bot, rounds and moves per game, card usage\n"
             "  --games N      games to play (default 100)\n"
@@ -24,7 +26,10 @@ static void usage(FILE *out)
             "  --rotate       rotate the line-up across seats game by game\n"
             "  --verbose      narrate the first game move by move\n"
             "  --lang fr|en   language of the narration (default fr)\n"
-            "  --markdown     print the report as Markdown\n");
+            "  --markdown     print the report as Markdown\n"
+            "  --threads T    threads playing games (default: one per core); same report for any T\n"
+            "diff      plays the same games with two versions of a package and prints what changed\n"
+            "          per card and per counter\n");
 }
 
 int main(int argc, char **argv)
@@ -42,11 +47,9 @@ int main(int argc, char **argv)
         printf("plateau-deck %s\n", PLATEAU_VERSION);
         return 0;
     }
-    /* each subcommand parses its own options (getopt_long), argv[0] being its name */
-    if (!strcmp(cmd, "validate"))
-        return deck_validate(argc - 1, argv + 1);
-    if (!strcmp(cmd, "simulate"))
-        return deck_simulate(argc - 1, argv + 1);
+    for (const deck_command_t *c = deck_commands; c->name; c++)
+        if (!strcmp(cmd, c->name))
+            return c->run(argc - 2, argv + 2);
     fprintf(stderr, "plateau-deck: unknown command '%s' (try --help)\n", cmd);
     return 2;
 }
