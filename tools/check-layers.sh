@@ -1,6 +1,6 @@
 #!/bin/sh
 # check-layers.sh -- each layer includes only itself and what lies below it:
-#   engine/core  <-  engine/data, engine/proto  <-  engine/client, server, tools/*   (tests: anything)
+#   engine/core  <-  engine/data, engine/proto, engine/text  <-  engine/client, server, tools/*   (tests: anything)
 # and the core names no library but libc. Prints every offending #include; exit 1 if any.
 cd "$(dirname "$0")/.." || exit 2
 status=0
@@ -10,6 +10,7 @@ layer_of() { # path -> layer name
     engine/core/*) echo core ;;
     engine/data/*) echo data ;;
     engine/proto/*) echo proto ;;
+    engine/text/*) echo text ;;
     engine/client/*) echo client ;;
     server/*) echo server ;;
     tools/*/*) echo "tools/$(echo "$1" | cut -d/ -f2)" ;;
@@ -20,9 +21,9 @@ layer_of() { # path -> layer name
 allowed() { # layer -> the layers it may include
     case "$1" in
     core) echo "core" ;;
-    data | proto) echo "$1 core" ;;
-    client | server) echo "$1 data proto core" ;;
-    tools/*) echo "$1 data proto core" ;;
+    data | proto | text) echo "$1 core" ;;
+    client | server) echo "$1 data proto text core" ;;
+    tools/*) echo "$1 data proto text core" ;;
     esac
 }
 
@@ -30,7 +31,8 @@ allowed() { # layer -> the layers it may include
 forbidden_libs() {
     case "$1" in
     core) echo "SDL jansson libxml uv sqlite3 sodium unicode pthread" ;;
-    data) echo "SDL jansson uv sqlite3 sodium" ;;
+    data) echo "SDL jansson uv sqlite3" ;;
+    text) echo "SDL jansson libxml uv sqlite3 sodium" ;;
     proto) echo "SDL libxml uv sqlite3 sodium" ;;
     esac
 }

@@ -4,9 +4,10 @@ TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/t
 TCLIENT_OBJ := $(TCLIENT_SRC:%.c=$(BUILD)/obj/%.o)
 TCLIENT_BIN := $(BUILD)/tests/test-client
 BCLIENT_BIN := $(BUILD)/bench/bench-client
+BNET_BIN    := $(BUILD)/bench/bench-client-net
 TESTS   += $(TCLIENT_BIN)
-BENCHES += $(BCLIENT_BIN)
-ALL     += $(TCLIENT_BIN) $(BCLIENT_BIN)
+BENCHES += $(BCLIENT_BIN) $(BNET_BIN)
+ALL     += $(TCLIENT_BIN) $(BCLIENT_BIN) $(BNET_BIN)
 
 $(BUILD)/obj/tests/client/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call pkgcflags,$(CLIENT_PKGS)) -DTC_BUILD='"$(BUILD)"'
 
@@ -33,3 +34,8 @@ client-screenshots: $(CLIENT_BIN) $(TEXT_MO)
 	for s in home settings lobby table detail curtain vote reveal fiction choice end; do \
 	  $(CLIENT_BIN) --seed 42 --size 1920x1080 --screen $$s --screenshot docs/screenshots/$$s.png || exit 1; done
 	$(CLIENT_BIN) --seed 42 --size 1920x1080 --lang en --screen table --screenshot docs/screenshots/table-en.png
+
+# make bench: move-to-update latency between two clients through a real server, idle wake-ups
+$(BNET_BIN): $(BUILD)/obj/tests/client/bench_net.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER)
+	@mkdir -p $(dir $@)
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(BUILD)/obj/tests/client/bench_net.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS)
