@@ -282,22 +282,25 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         return;
     }
     snprintf(t->owner, sizeof t->owner, "%s", c->facilitator ? "" : c->addr);
-    if (store_add_table(s->store, t) != 0) { /* nothing announced that is not recorded */
+    /* nothing announced that is not recorded: the table and its names, all or none */
+    int bad = 1;
+    if (store_op_begin(s->store) == 0) {
+        bad = store_add_table(s->store, t) != 0;
+        for (int k = 0; k < n && !bad; k++)
+            if (names[k][0] && !((bots >> k) & 1u))
+                bad = store_add_seat_extra(s->store, t->id, k, "name", names[k], strlen(names[k])) != 0;
+        bad = store_op_end(s->store, !bad) != 0 || bad;
+    }
+    if (bad) {
         srv_table_discard(t);
         srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
         return;
     }
-    for (int k = 0; k < n; k++) {
-        if (!names[k][0] || ((bots >> k) & 1u))
-            continue;
-        if (store_add_seat_extra(s->store, t->id, k, "name", names[k], strlen(names[k])) != 0) {
-            srv_table_discard(t);
-            srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
-            return;
+    for (int k = 0; k < n; k++)
+        if (names[k][0] && !((bots >> k) & 1u)) {
+            memcpy(t->team[k], names[k], sizeof t->team[k]);
+            t->named_mask |= (uint8_t)(1u << k);
         }
-        snprintf(t->team[k], sizeof t->team[k], "%s", names[k]);
-        t->named_mask |= (uint8_t)(1u << k);
-    }
     c->created++;
     srv_table_changed(t); /* the lobby hears of it */
     srv_addr_count(s, t->owner, 1);

@@ -20,12 +20,15 @@ table_t *srv_code_lookup(srv_t *s, const char *code, int *seat)
 {
     if (!code || strlen(code) != SRV_CODE_LEN)
         return NULL;
+    char up[SRV_CODE_LEN + 1]; /* typed on a phone: any case */
+    for (int i = 0; i <= SRV_CODE_LEN; i++)
+        up[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 'a' + 'A' : code[i]);
     for (uint32_t id = 1; id <= s->n_tables; id++) {
         table_t *t = s->tables[id];
         if (!t)
             continue;
         for (int k = 0; k < t->n_seats; k++)
-            if (t->code[k][0] && !strcmp(t->code[k], code)) {
+            if (t->code[k][0] && !strcmp(t->code[k], up)) {
                 *seat = k;
                 return t;
             }
@@ -75,8 +78,13 @@ int srv_seat_take(table_t *t, int seat, const char *team, char token[SRV_TOKEN_L
     make_token(t, seat, token, h);
     new_code(s, code);
     /* the seat, its name and its code are stored before anything is handed out */
-    if (store_add_seat(s->store, t->id, seat, team, h) != 0 ||
-        store_add_seat_extra(s->store, t->id, seat, "code", code, strlen(code)) != 0) {
+    int bad = 1;
+    if (store_op_begin(s->store) == 0) {
+        bad = store_add_seat(s->store, t->id, seat, team, h) != 0 ||
+              store_add_seat_extra(s->store, t->id, seat, "code", code, strlen(code)) != 0;
+        bad = store_op_end(s->store, !bad) != 0 || bad;
+    }
+    if (bad) {
         snprintf(err, errlen, "the seat could not be recorded; try again");
         return -1;
     }

@@ -265,6 +265,8 @@ int srv_tables_restore(srv_t *s, char *err, size_t errlen);
 store_t *store_open(const char *path, int sync_full, char *err, size_t errlen);
 void store_close(store_t *st);
 int store_commit(store_t *st);                /* commits the open transaction: 1, 0 if none, -1 on error */
+int store_op_begin(store_t *st);              /* the writes of one request, all or none: */
+int store_op_end(store_t *st, int ok);        /* ok 0 rolls them back */
 int store_add_table(store_t *st, const table_t *t);
 int store_add_seat(store_t *st, uint32_t table, int seat, const char *team, const uint8_t hash[32]);
 /* More about a seat: its team code ("code"), a name given at creation ("name"), a device's

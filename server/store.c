@@ -201,6 +201,35 @@ int store_commit(store_t *st)
     return step(st, st->commit) == 0 ? 1 : -1;
 }
 
+/* One request that writes several rows (a seat and its code, a table and its names) writes all of them or none: a
+ * savepoint inside the open transaction, released when every write went through, rolled back otherwise. */
+int store_op_begin(store_t *st)
+{
+    if (tx(st))
+        return -1;
+    if (sqlite3_exec(st->db, "SAVEPOINT op", NULL, NULL, NULL) != SQLITE_OK) {
+        srv_log("database error: %s", sqlite3_errmsg(st->db));
+        return -1;
+    }
+    return 0;
+}
+
+int store_op_end(store_t *st, int ok)
+{
+    int rc = SQLITE_OK;
+    if (!ok)
+        rc = sqlite3_exec(st->db, "ROLLBACK TO op", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(st->db, "RELEASE op", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        srv_log("database error: %s", sqlite3_errmsg(st->db));
+        if (!ok) /* rows of a refused request may still be in the transaction: nothing of it may be committed */
+            st->broken = 1;
+        return -1;
+    }
+    return 0;
+}
+
 int store_add_table(store_t *st, const table_t *t)
 {
     if (tx(st))

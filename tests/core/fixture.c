@@ -32,8 +32,8 @@ pl_ruleset_t *fx_base(void)
     rs->n_counters = N_COUNTERS;
     counter(&rs->table_counters[T_REGION], rs, "region", 0, 100, 0);
     rs->n_table_counters = 1;
-    rs->tokens[K_LEGAL] = (pl_token_t){ pl_ruleset_strdup(rs, "legal"), txt(rs, "juridique", "legal"), 3 };
-    rs->tokens[K_POL] = (pl_token_t){ pl_ruleset_strdup(rs, "pol"), txt(rs, "politique", "political"), 2 };
+    rs->tokens[K_LEGAL] = (pl_token_t){ .id = pl_ruleset_strdup(rs, "legal"), .name = txt(rs, "juridique", "legal"), .max = 3 };
+    rs->tokens[K_POL] = (pl_token_t){ .id = pl_ruleset_strdup(rs, "pol"), .name = txt(rs, "politique", "political"), .max = 2 };
     rs->n_tokens = 2;
     static const int phase_of[N_SPACES] = { 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3 };
     for (int s = 0; s < N_SPACES; s++) {
