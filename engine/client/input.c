@@ -111,10 +111,14 @@ static void enter(pc_app_t *a)
                                          PC_ACT_PROMPT_DONE, PC_ACT_PLAY, PC_ACT_PLAY_HERE, PC_ACT_FORM_SUBMIT };
         for (size_t m = 0; m < sizeof main_acts / sizeof main_acts[0] && i < 0; m++)
             i = has_action(a, main_acts[m]);
-        if (i < 0) {
-            for (int k = 0; k < ui->n_btn && i < 0; k++)
-                if (option_act(ui->btn[k].act) && ui->btn[k].enabled)
-                    ui->focus = k;
+        if (i < 0) { /* the option numbered 1 (the lowest number: never the drawing order) */
+            int best = -1;
+            for (int k = 0; k < ui->n_btn; k++)
+                if (option_act(ui->btn[k].act) && ui->btn[k].enabled &&
+                    (best < 0 || (ui->btn[k].key > 0 && (ui->btn[best].key == 0 || ui->btn[k].key < ui->btn[best].key))))
+                    best = k;
+            if (best >= 0)
+                ui->focus = best;
             a->dirty = 1;
             return;
         }

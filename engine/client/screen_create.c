@@ -27,7 +27,7 @@ void pc_screen_create(pc_app_t *a)
     pc_text(g, x, y + 20, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, _("Teams"));
     int lo = pk->min_seats > 0 ? pk->min_seats : 1, hi = pk->max_seats > 0 ? pk->max_seats : PL_MAX_SEATS;
     for (int k = lo; k <= hi && k <= PL_MAX_SEATS; k++) {
-        char b[8];
+        char b[16];
         snprintf(b, sizeof b, "%d", k);
         pc_ui_button(&a->ui, x + 160 + (k - lo) * 52, y, 44, 40, b, PC_ACT_FORM_SEATS, k, f->seats == k ? 0 : 1, 1);
     }
