@@ -31,7 +31,7 @@ client-ref: $(TCLIENT_BIN)
 # the screenshots of docs/screenshots (1920x1080, French, and the table in English)
 client-screenshots: $(CLIENT_BIN) $(TEXT_MO)
 	@mkdir -p docs/screenshots
-	for s in home settings lobby table detail curtain vote reveal fiction choice end; do \
+	for s in home settings lobby create table detail curtain leave vote deck-vote reveal fiction choice event summary scores end; do \
 	  $(CLIENT_BIN) --seed 42 --size 1920x1080 --screen $$s --screenshot docs/screenshots/$$s.png || exit 1; done
 	$(CLIENT_BIN) --seed 42 --size 1920x1080 --lang en --screen table --screenshot docs/screenshots/table-en.png
 
