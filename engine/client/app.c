@@ -348,11 +348,38 @@ static void draw_background(pc_app_t *a)
     SDL_RenderClear(a->ren);
 }
 
+/* A label cut to fit, shown whole where the pointer rests on it (never under a question) */
+static void clipped_tip(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    if (a->ui.hover_off || a->scr.confirm != PC_CONFIRM_NONE)
+        return;
+    float mx = (float)a->ui.mouse_x, my = (float)a->ui.mouse_y;
+    const char *full = pc_gfx_clipped_at(g, mx, my);
+    if (!full)
+        return;
+    char text[256];
+    snprintf(text, sizeof text, "%s", full); /* drawing the tip notes more clipped texts */
+    float w = pc_text_width(g, 12, 0, text) + 20;
+    if (w > 600)
+        w = 600;
+    float h = pc_text_lines(g, text, 12, 0, w - 20, NULL) * pc_line_height(g, 12, 0) + 12;
+    float x = mx + 12, y = my + 16;
+    if (x + w > PC_DESIGN_W - 4)
+        x = PC_DESIGN_W - 4 - w;
+    if (y + h > PC_DESIGN_H - 4)
+        y = my - h - 8;
+    pc_round(g, x + 2, y + 3, w, h, 6, pc_alpha(pc_rgb(0x000000u), 90));
+    pc_round(g, x, y, w, h, 6, pc_rgb(PC_PAPER));
+    pc_text_box(g, x + 10, y + 6, w - 20, 12, pc_rgb(PC_PAPER_INK), 0, text);
+}
+
 void pc_app_draw(pc_app_t *a)
 {
     pc_gfx_resize(&a->gfx);
     draw_background(a);
     pc_ui_begin(&a->ui);
+    pc_gfx_begin_frame(&a->gfx);
     switch (a->scr.screen) {
     case PC_SCREEN_HOME: pc_screen_home(a); break;
     case PC_SCREEN_TABLE: pc_screen_table(a); break;
@@ -363,6 +390,7 @@ void pc_app_draw(pc_app_t *a)
     default: break;
     }
     pc_overlay_confirm(a);
+    clipped_tip(a);
     if (a->ui.focus >= a->ui.n_btn)
         a->ui.focus = -1;
     pc_gfx_end_frame(&a->gfx);

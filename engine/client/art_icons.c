@@ -1,4 +1,5 @@
 /* art_icons.c -- the built-in icons a package may give its counters and tokens, drawn in white on their colour disc */
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 #include "client/art.h"
@@ -36,6 +37,9 @@ static void star(pc_gfx_t *g, float cx, float cy, float ro, float ri, int points
 void pc_draw_icon(pc_gfx_t *g, int icon, SDL_Color bg, const char *initial, float cx, float cy, float r)
 {
     SDL_Color w = pc_rgb(0xFFFFFFu);
+    char note[48];
+    int nn = snprintf(note, sizeof note, "[icon %d %s]", icon, initial ? initial : "");
+    pc_gfx_note(g, note, nn > 0 && (size_t)nn < sizeof note ? (size_t)nn : 0);
     pc_circle(g, cx, cy, r, bg);
     switch (icon) {
     case PL_ICON_LEAF: { /* a vesica tilted 45 degrees, with its vein */

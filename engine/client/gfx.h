@@ -33,6 +33,14 @@ typedef struct {
     int n_buckets, n_entries;
     unsigned frame;
     unsigned long renders, hits; /* lines rendered by SDL_ttf / served from the cache */
+    /* what the last frame drew, for tests: every text line, "[icon N]" and "[image FILE]", each
+     * ending in '\n' (kept only while record is set) */
+    int record;
+    char *drawn;
+    size_t drawn_len, drawn_cap;
+    /* texts cut to fit in the last frame, shown whole when the pointer rests on them */
+    struct { float x, y, w, h; char text[256]; } clipped[32];
+    int n_clipped;
     /* images loaded from game packages (icons), by path */
     struct { char path[512]; SDL_Texture *tex; int failed; } images[PC_MAX_IMAGES];
     int n_images;
@@ -46,6 +54,14 @@ void pc_gfx_fini(pc_gfx_t *g);
 void pc_gfx_resize(pc_gfx_t *g);
 /* Mark a frame's end: cached lines unused for a while are freed. */
 void pc_gfx_end_frame(pc_gfx_t *g);
+/* Start a frame: forget what the last one drew and cut. */
+void pc_gfx_begin_frame(pc_gfx_t *g);
+/* Note something drawn (only while g->record): a text, "[icon N]"... */
+void pc_gfx_note(pc_gfx_t *g, const char *s, size_t n);
+/* Whether the last frame drew a text containing s. */
+int pc_gfx_drew(const pc_gfx_t *g, const char *s);
+/* The text cut to fit under the design point (x, y) in the last frame, or NULL. */
+const char *pc_gfx_clipped_at(const pc_gfx_t *g, float x, float y);
 /* Drop every cached line (language or text size changed). */
 void pc_gfx_flush(pc_gfx_t *g);
 /* A PNG as a texture, loaded once (NULL when it cannot be read: the caller draws without it). */
@@ -70,7 +86,9 @@ void pc_arc(pc_gfx_t *g, float cx, float cy, float r, float t, float a0, float a
 /* One line of text; returns its width in design units. */
 float pc_text(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int flags, const char *s);
 float pc_text_width(pc_gfx_t *g, float size, int bold, const char *s);
-/* One line cut with an ellipsis to fit maxw; returns the width drawn. */
+/* One line that fits maxw: cut after its last whole word that fits, with an ellipsis (inside a
+ * word only when its first word alone is too wide); a cut text is shown whole on hover
+ * (pc_gfx_clipped_at). Returns the width drawn. */
 float pc_text_clip(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int flags, const char *s,
                    float maxw);
 

@@ -1,5 +1,6 @@
 /* gfx_text.c -- text drawing with a cache of rendered lines (unchanged text is never re-rendered) */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "client/gfx.h"
 
@@ -161,9 +162,52 @@ static void draw_entry(pc_gfx_t *g, pc_tc_entry_t *e, float x, float y, int flag
     SDL_RenderCopyF(g->ren, e->tex, NULL, &dst);
 }
 
+void pc_gfx_begin_frame(pc_gfx_t *g)
+{
+    g->drawn_len = 0;
+    if (g->drawn)
+        g->drawn[0] = 0;
+    g->n_clipped = 0;
+}
+
+void pc_gfx_note(pc_gfx_t *g, const char *s, size_t n)
+{
+    if (!g->record)
+        return;
+    if (g->drawn_len + n + 2 > g->drawn_cap) {
+        size_t cap = g->drawn_cap ? g->drawn_cap : 4096;
+        while (cap < g->drawn_len + n + 2)
+            cap *= 2;
+        char *p = SDL_realloc(g->drawn, cap);
+        if (!p)
+            return;
+        g->drawn = p;
+        g->drawn_cap = cap;
+    }
+    memcpy(g->drawn + g->drawn_len, s, n);
+    g->drawn_len += n;
+    g->drawn[g->drawn_len++] = '\n';
+    g->drawn[g->drawn_len] = 0;
+}
+
+int pc_gfx_drew(const pc_gfx_t *g, const char *s)
+{
+    return g->drawn && s && strstr(g->drawn, s) != NULL;
+}
+
+const char *pc_gfx_clipped_at(const pc_gfx_t *g, float x, float y)
+{
+    for (int i = g->n_clipped - 1; i >= 0; i--)
+        if (x >= g->clipped[i].x && x < g->clipped[i].x + g->clipped[i].w && y >= g->clipped[i].y &&
+            y < g->clipped[i].y + g->clipped[i].h)
+            return g->clipped[i].text;
+    return NULL;
+}
+
 float pc_text(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int flags, const char *s)
 {
     if (!s || !*s) return 0;
+    pc_gfx_note(g, s, strlen(s));
     pc_tc_entry_t *e = line_entry(g, s, strlen(s), size, flags & PC_T_BOLD ? 1 : 0, c);
     if (!e) return 0;
     draw_entry(g, e, x, y, flags);
@@ -272,6 +316,7 @@ float pc_text_box(pc_gfx_t *g, float x, float y, float w, float size, SDL_Color 
     if (!f || !s) return 0;
     int n = wrap(g, f, s, w * g->s, lines, MAX_LINES, NULL);
     float lh = TTF_FontLineSkip(f) / g->s;
+    pc_gfx_note(g, s, strlen(s)); /* the whole text, as a reader takes it in */
     for (int i = 0; i < n; i++) {
         pc_tc_entry_t *e = line_entry(g, s + lines[i].start, (size_t)lines[i].len, size, bold, c);
         if (!e) continue;
@@ -292,12 +337,46 @@ float pc_text_clip(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int f
     if (n > sizeof buf - 4) n = sizeof buf - 4;
     memcpy(buf, s, n);
     buf[n] = 0;
-    while (n > 0) {
-        /* drop one UTF-8 character, then trailing spaces */
-        do n--; while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
-        while (n > 0 && buf[n - 1] == ' ') n--;
-        memcpy(buf + n, "\xE2\x80\xA6", 4); /* … */
-        if (pc_text_width(g, size, bold, buf) <= maxw) break;
+    /* whole words first: the cut falls after the last word that fits */
+    size_t cut = 0;
+    char tmp[sizeof buf];
+    for (size_t i = 1; i < n; i++) {
+        int space = buf[i] == ' ' || ((unsigned char)buf[i] == 0xC2 && (unsigned char)buf[i + 1] == 0xA0);
+        if (!space)
+            continue;
+        size_t end = i;
+        while (end > 0 && buf[end - 1] == ' ')
+            end--;
+        if (end == 0)
+            continue;
+        memcpy(tmp, buf, end);
+        memcpy(tmp + end, "\xE2\x80\xA6", 4);
+        if (pc_text_width(g, size, bold, tmp) > maxw)
+            break;
+        cut = end;
     }
-    return pc_text(g, x, y, size, c, flags, buf);
+    if (cut > 0) {
+        n = cut;
+        memcpy(buf + n, "\xE2\x80\xA6", 4);
+    } else {
+        while (n > 0) { /* a single word too long for its place: cut inside it */
+            do n--; while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+            while (n > 0 && buf[n - 1] == ' ') n--;
+            memcpy(buf + n, "\xE2\x80\xA6", 4); /* … */
+            if (pc_text_width(g, size, bold, buf) <= maxw) break;
+        }
+    }
+    float w = pc_text(g, x, y, size, c, flags, buf);
+    if (g->n_clipped < (int)(sizeof g->clipped / sizeof g->clipped[0])) { /* shown whole on hover */
+        float lh = pc_line_height(g, size, bold);
+        float left = flags & PC_T_CENTER ? x - w / 2 : flags & PC_T_RIGHT ? x - w : x;
+        float top = flags & PC_T_MIDDLE ? y - lh / 2 : y;
+        g->clipped[g->n_clipped].x = left;
+        g->clipped[g->n_clipped].y = top;
+        g->clipped[g->n_clipped].w = w;
+        g->clipped[g->n_clipped].h = lh;
+        snprintf(g->clipped[g->n_clipped].text, sizeof g->clipped[0].text, "%s", s);
+        g->n_clipped++;
+    }
+    return w;
 }

@@ -1,4 +1,6 @@
 /* look.c -- counters and tokens as the package says they look: role, order, colour, icon, labels */
+#include <string.h>
+#include <stdio.h>
 #include "client/art.h"
 #include "client/look.h"
 
@@ -92,6 +94,10 @@ void pc_look_icon(pc_gfx_t *g, const pl_ruleset_t *rs, int kind, int index, floa
     SDL_Color c = pc_look_color(rs, kind, index);
     SDL_Texture *img = l && l->icon_file ? pc_gfx_image(g, l->icon_file) : NULL;
     if (img) {
+        const char *base = strrchr(l->icon_file, '/');
+        char note[300];
+        int n = snprintf(note, sizeof note, "[image %s]", base ? base + 1 : l->icon_file);
+        pc_gfx_note(g, note, (size_t)n < sizeof note ? (size_t)n : sizeof note - 1);
         pc_circle(g, cx, cy, r, pc_mix(c, pc_rgb(0xFFFFFFu), 0.75f));
         pc_image(g, img, cx, cy, r * 0.8f);
         return;

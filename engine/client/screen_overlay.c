@@ -258,7 +258,8 @@ static void reveal(pc_app_t *a)
     const char *q = v->card < rs->n_cards ? pl_text(&rs->cards[v->card].name, a->lang) : _("The table's question");
     pc_text_box(g, px + 40, py + 62, pw - 80, 15, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER, q);
     float y = py + 100;
-    float rh = (ph - 240) / (s->st.n_seats > 4 ? s->st.n_seats : 4);
+    int n_opt = v->n_options < PL_MAX_OPTIONS ? v->n_options : PL_MAX_OPTIONS;
+    float rh = (ph - 250 - 22.0f * (float)n_opt) / (s->st.n_seats > 4 ? s->st.n_seats : 4);
     if (rh > 44)
         rh = 44;
     for (int t = 0; t < s->st.n_seats; t++) {
@@ -275,6 +276,19 @@ static void reveal(pc_app_t *a)
         pc_text_clip(g, px + pw - 100, y + (rh - 6) / 2, 14, o == v->winner ? pc_rgb(PC_ACCENT) : pc_rgb(PC_MUTED),
                      PC_T_BOLD | PC_T_MIDDLE | PC_T_RIGHT, b, pw - 250 - tw);
         y += rh;
+    }
+    /* every option by its name, with its ballots: those nobody chose too */
+    y += 6;
+    for (int o = 0; o < n_opt; o++) {
+        char lab[160], line[240];
+        int votes = 0;
+        for (int t = 0; t < s->st.n_seats; t++)
+            votes += v->ballot[t] == o;
+        reveal_label(a, o, lab, sizeof lab);
+        snprintf(line, sizeof line, pt_ntr(a->lang, "%s: %d ballot", "%s: %d ballots", (unsigned long)votes), lab, votes);
+        pc_text_clip(g, px + 90, y + 10, 12.5f, o == v->winner ? pc_rgb(PC_ACCENT) : pc_rgb(PC_MUTED), PC_T_MIDDLE, line,
+                     pw - 180);
+        y += 22;
     }
     char res[300], lab[160], eff[300] = "";
     if (v->winner == 0xFF) {

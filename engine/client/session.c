@@ -217,8 +217,13 @@ void pc_session_take_events(pc_session_t *s, const pl_event_t *ev, int n)
             if (s->st.n_votes > 0) {
                 s->reveal = s->st.vote_log[s->st.n_votes - 1];
                 s->reveal_effect = s->before.wait == PL_WAIT_VOTE ? s->before.pending.effect : UINT32_MAX;
-                for (int o = 0; o < PL_MAX_OPTIONS; o++)
-                    s->reveal_cards[o] = s->before.wait == PL_WAIT_VOTE ? s->before.pending.option_card[o] : PL_NO_CARD;
+                /* a vote over cards (proposals drawn from a deck): the cards in play; else none */
+                for (int o = 0; o < PL_MAX_OPTIONS; o++) {
+                    const pl_pending_t *q = &s->before.pending;
+                    int over_cards = s->before.wait == PL_WAIT_VOTE && q->effect < rs->n_effects &&
+                                     rs->effects[q->effect].opts.count == 0 && o < q->n_options;
+                    s->reveal_cards[o] = over_cards ? s->before.pending.option_card[o] : PL_NO_CARD;
+                }
                 s->reveal_pending = 1;
                 pc_session_emit(s, PC_SE_VOTE_RESULT, seat, e->card, NULL);
             }

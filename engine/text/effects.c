@@ -24,6 +24,12 @@ static void finish_text(int lang, char *text, size_t len)
     pl_typo_fr(tmp, text, len);
 }
 
+/* a condition that a token be missing ("no legal certainty") */
+static int cond_is_absence(const pl_cond_t *c)
+{
+    return c->kind == PL_COND_TOKEN && c->min <= 0 && c->max <= 0;
+}
+
 static pt_item_t *add(sink_t *k, int kind, int depth, int ref, int32_t amount, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
@@ -177,7 +183,23 @@ static void describe_one(sink_t *k, const pl_effect_t *e, int depth)
     case PL_EFF_IF: {
         char cond[256];
         pt_conds(rs, e->conds, lang, cond, sizeof cond);
-        add(k, PT_IT_HEADER, depth, -1, 0, pt_tr(lang, "With %s:"), cond);
+        int all_absent = e->conds.count > 0;
+        for (uint32_t i = 0; i < e->conds.count && e->conds.first + i < rs->n_conds; i++)
+            all_absent = all_absent && cond_is_absence(&rs->conds[e->conds.first + i]);
+        if (all_absent) { /* "Without legal certainty and without ...:", never "With no ..." */
+            char names[256] = "";
+            size_t used = 0;
+            for (uint32_t i = 0; i < e->conds.count && e->conds.first + i < rs->n_conds; i++) {
+                const pl_cond_t *c = &rs->conds[e->conds.first + i];
+                const char *name = c->ref < rs->n_tokens ? pl_text(&rs->tokens[c->ref].name, lang) : "?";
+                int w = snprintf(names + used, sizeof names - used, "%s%s", i ? pt_tr(lang, " and without ") : "", name);
+                if (w > 0)
+                    used += (size_t)w < sizeof names - used ? (size_t)w : sizeof names - used - 1;
+            }
+            add(k, PT_IT_HEADER, depth, -1, 0, pt_tr(lang, "Without %s:"), names);
+        } else {
+            add(k, PT_IT_HEADER, depth, -1, 0, pt_tr(lang, "With %s:"), cond);
+        }
         int before = k->n;
         describe(k, e->body, depth + 1);
         if (k->n == before)
@@ -356,16 +378,22 @@ size_t pt_cond(const pl_ruleset_t *rs, const pl_cond_t *c, int lang, char *buf, 
 size_t pt_conds(const pl_ruleset_t *rs, pl_range_t conds, int lang, char *buf, size_t len)
 {
     size_t used = 0;
+    int said = 0;
     if (len)
         buf[0] = 0;
-    for (uint32_t i = 0; i < conds.count && conds.first + i < rs->n_conds && used + 1 < len; i++) {
-        char one[256];
-        pt_cond(rs, &rs->conds[conds.first + i], lang, one, sizeof one);
-        int w = snprintf(buf + used, len - used, "%s%s", i ? pt_tr(lang, " and ") : "", one);
-        if (w < 0)
-            break;
-        used += (size_t)w < len - used ? (size_t)w : len - used - 1;
-    }
+    /* what must hold first, what must be missing after: "with A and no B" reads, "with no B and A" does not */
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t i = 0; i < conds.count && conds.first + i < rs->n_conds && used + 1 < len; i++) {
+            const pl_cond_t *c = &rs->conds[conds.first + i];
+            if (cond_is_absence(c) != pass)
+                continue;
+            char one[256];
+            pt_cond(rs, c, lang, one, sizeof one);
+            int w = snprintf(buf + used, len - used, "%s%s", said++ ? pt_tr(lang, " and ") : "", one);
+            if (w < 0)
+                break;
+            used += (size_t)w < len - used ? (size_t)w : len - used - 1;
+        }
     return used;
 }
 

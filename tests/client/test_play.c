@@ -25,7 +25,30 @@ static void teardown(void) { tc_sdl_down(); }
 
 typedef struct {
     int keys, clicks, plays, rolls, votes, choices, curtains, reveals, fictions, refusals, summaries, events;
+    int details, proposals, verbatims;
 } tally_t;
+
+/* what the last frame drew contains text (read from the drawing, not from the model) */
+static void expect_drawn(pc_app_t *a, const char *text, const char *what)
+{
+    if (!text || !*text)
+        return;
+    cr_expect(pc_gfx_drew(&a->gfx, text), "%s was not drawn: \"%s\"", what, text);
+}
+
+/* a card as the screen must tell it: its name, text and every effect phrase */
+static void expect_card_told(pc_app_t *a, int card, int with_text, const char *what)
+{
+    const pl_ruleset_t *rs = a->session->rs;
+    const pl_card_t *c = &rs->cards[card];
+    expect_drawn(a, pl_text(&c->name, a->lang), what);
+    if (with_text)
+        expect_drawn(a, pl_text(&c->text, a->lang), what);
+    pt_item_t it[32];
+    int n = pt_effects(rs, c->effects, a->lang, it, 32);
+    for (int i = 0; i < n && i < 32; i++)
+        expect_drawn(a, it[i].text, what);
+}
 
 static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
 {
@@ -49,6 +72,12 @@ static void human_turn(pc_app_t *a, int seat, int step, tally_t *t)
         }
         pump(a);
         cr_assert_eq(a->scr.detail_card, card, "the number key or the click opens the card's detail");
+        expect_card_told(a, card, 1, "a card's detail");
+        pt_item_t costs[8];
+        int nc = pt_costs(g->rs, card, a->lang, costs, 8);
+        for (int i = 0; i < nc && i < 8; i++)
+            expect_drawn(a, costs[i].text, "a card's cost");
+        t->details++;
         uint32_t before = g->moves;
         if (step % 2) {
             push_key(SDLK_RETURN);
@@ -83,11 +112,20 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
     cr_assert_eq(a->scr.screen, PC_SCREEN_TABLE, "the client opens on the hot-seat table");
     tally_t t = {0};
     int step = 0, refusal_tried = 0;
+    a->gfx.record = 1; /* the checks read what each frame drew */
     pc_app_draw(a);
     for (int iter = 0; iter < 60000 && a->scr.screen != PC_SCREEN_END; iter++) {
         pump(a);
         pc_session_t *g = a->session;
         if (g->reveal_pending) {
+            for (int o = 0; o < g->reveal.n_options; o++) { /* the reveal names every option */
+                char label[200];
+                if (g->reveal_cards[o] != PL_NO_CARD)
+                    expect_drawn(a, pl_text(&g->rs->cards[g->reveal_cards[o]].name, a->lang), "a revealed proposal");
+                else if (g->reveal_effect != UINT32_MAX &&
+                         pt_option_label(g->rs, g->reveal_effect, o, a->lang, label, sizeof label) > 0)
+                    expect_drawn(a, label, "a revealed option");
+            }
             if (step++ % 2)
                 push_key(SDLK_RETURN);
             else
@@ -98,6 +136,7 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
             continue;
         }
         if (g->prompt_card != PL_NO_CARD) {
+            expect_drawn(a, pl_text(&g->rs->cards[g->prompt_card].text, a->lang), "a prompt");
             cr_assert(click(a, PC_ACT_PROMPT_DONE));
             pump(a);
             cr_assert_eq(g->prompt_card, PL_NO_CARD);
@@ -123,6 +162,7 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
             continue;
         }
         if (g->event_card != PL_NO_CARD) { /* read, then put away */
+            expect_card_told(a, g->event_card, 1, "an event");
             cr_assert(click(a, PC_ACT_EVENT_OK));
             pump(a);
             cr_assert_eq(g->event_card, PL_NO_CARD);
@@ -135,6 +175,28 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
         step++;
         if (g->st.wait == PL_WAIT_VOTE) {
             uint8_t before = g->st.pending.answered;
+            if (g->rs->effects[g->st.pending.effect].opts.count == 0) { /* proposals: text, author, effects */
+                for (int o = 0; o < g->st.pending.n_options; o++) {
+                    int pc = g->st.pending.option_card[o];
+                    if (pc == PL_NO_CARD)
+                        continue;
+                    expect_card_told(a, pc, 1, "a proposal");
+                    if (g->rs->cards[pc].tag)
+                        expect_drawn(a, pl_tag_label(g->rs, g->rs->cards[pc].tag, a->lang), "a proposal's author");
+                }
+                t.proposals++;
+            } else {
+                const pl_card_t *vc = &g->rs->cards[g->st.pending.card];
+                expect_drawn(a, pl_text(&vc->name, a->lang), "a quote");
+                if (vc->tag)
+                    expect_drawn(a, pl_tag_label(g->rs, vc->tag, a->lang), "a quote's speaker");
+                for (int o = 0; o < g->st.pending.n_options; o++) {
+                    char label[200];
+                    if (pt_option_label(g->rs, g->st.pending.effect, o, a->lang, label, sizeof label) > 0)
+                        expect_drawn(a, label, "a vote option");
+                }
+                t.verbatims++;
+            }
             if (step % 3 == 0) { /* Enter focuses the first option, a second Enter casts it */
                 push_key(SDLK_RETURN);
                 pump(a);
@@ -185,9 +247,13 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
     cr_assert_eq(a->session->st.wait, PL_WAIT_OVER);
     cr_assert(t.rolls > 0 && t.keys > 0 && t.clicks > 0, "humans played with keys and mouse");
     cr_assert(t.summaries > 0, "each team saw what its turn caused before the next one");
+    cr_expect(t.details > 0 && t.events > 0 && t.verbatims > 0, "cards, events and quotes were read on screen");
+    /* the end screen: every scoring rule by its name, for every team */
+    for (uint32_t r = 0; r < a->session->rs->n_scoring; r++)
+        expect_drawn(a, pl_text(&a->session->rs->scoring[r].name, a->lang), "a scoring rule on the end screen");
     cr_log_info("human plays %d, rolls %d, votes %d, choices %d, curtains %d, summaries %d, reveals %d, fictions %d, "
-                "events %d, refusals %d", t.plays, t.rolls, t.votes, t.choices, t.curtains, t.summaries, t.reveals,
-                t.fictions, t.events, t.refusals);
+                "events %d, refusals %d, proposals %d, quotes %d", t.plays, t.rolls, t.votes, t.choices, t.curtains,
+                t.summaries, t.reveals, t.fictions, t.events, t.refusals, t.proposals, t.verbatims);
     pc_app_destroy(a);
 }
 

@@ -106,6 +106,17 @@ Test(describe, every_effect_of_every_shipped_card_is_described)
                 if (r->cards[c].kind == PL_CARD_ACTION)
                     cr_expect_gt(n, 0, "action %s has effects to show", r->cards[c].id);
             }
+        /* a condition on a missing token reads as one: "Without X:", never "With no X:" */
+        for (int lang = 0; lang < PL_LANG_COUNT; lang++) {
+            for (uint32_t c = 0; c < r->n_cards + r->n_spaces; c++) {
+                pl_range_t eff = c < r->n_cards ? r->cards[c].effects : r->spaces[c - r->n_cards].on_land;
+                pt_item_t it[96];
+                int n = pt_effects(r, eff, lang, it, 96);
+                for (int i = 0; i < n && i < 96; i++)
+                    cr_expect(!strstr(it[i].text, "With no ") && !strstr(it[i].text, "Avec sans"), "\"%s\"",
+                              it[i].text);
+            }
+        }
         pl_ruleset_destroy(r);
     }
 }
