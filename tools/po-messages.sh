@@ -6,7 +6,7 @@ out=$1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plateau-po-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # pl_err/pl_warn(ld, line, FMT), pl_diags_add(d, file, line, FMT), schema_msg.c's say(f, line, focus, FMT)
-xgettext --from-code=UTF-8 --no-location --package-name=plateau -kPL_TR -kN_ -k_ \
+xgettext --from-code=UTF-8 --no-location --package-name=plateau -kPL_TR -kN_ -k_ -kpt_tr:2 -kpt_ntr:2,3 \
     -kpl_err:3 -kpl_warn:3 -kpl_diags_add:4 -ksay:4 -o "$tmp/a.pot" \
     engine/data/load_*.c engine/data/check.c engine/data/lint.c engine/data/diag.c engine/data/schema*.c \
     engine/data/xsd.c engine/data/suggest.c engine/data/package.c tools/deck/*.c

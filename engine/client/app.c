@@ -348,18 +348,18 @@ static void draw_background(pc_app_t *a)
     SDL_RenderClear(a->ren);
 }
 
-/* A label cut to fit, shown whole where the pointer rests on it (never under a question) */
+/* A label cut to fit, shown whole where the pointer rests on it, or an icon's name (never under a question) */
 static void clipped_tip(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
     if (a->ui.hover_off || a->scr.confirm != PC_CONFIRM_NONE)
         return;
     float mx = (float)a->ui.mouse_x, my = (float)a->ui.mouse_y;
-    const char *full = pc_gfx_clipped_at(g, mx, my);
+    const char *full = pc_gfx_tip_at(g, mx, my);
     if (!full)
         return;
     char text[256];
-    snprintf(text, sizeof text, "%s", full); /* drawing the tip notes more clipped texts */
+    snprintf(text, sizeof text, "%s", full); /* drawing the tip adds tips */
     float w = pc_text_width(g, 12, 0, text) + 20;
     if (w > 600)
         w = 600;

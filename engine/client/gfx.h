@@ -38,9 +38,9 @@ typedef struct {
     int record;
     char *drawn;
     size_t drawn_len, drawn_cap;
-    /* texts cut to fit in the last frame, shown whole when the pointer rests on them */
-    struct { float x, y, w, h; char text[256]; } clipped[32];
-    int n_clipped;
+    /* words shown where the pointer rests in the last frame: texts cut to fit, whole; icons, named */
+    struct { float x, y, w, h; char text[256]; } tips[48];
+    int n_tips;
     /* images loaded from game packages (icons), by path */
     struct { char path[512]; SDL_Texture *tex; int failed; } images[PC_MAX_IMAGES];
     int n_images;
@@ -60,8 +60,10 @@ void pc_gfx_begin_frame(pc_gfx_t *g);
 void pc_gfx_note(pc_gfx_t *g, const char *s, size_t n);
 /* Whether the last frame drew a text containing s. */
 int pc_gfx_drew(const pc_gfx_t *g, const char *s);
-/* The text cut to fit under the design point (x, y) in the last frame, or NULL. */
-const char *pc_gfx_clipped_at(const pc_gfx_t *g, float x, float y);
+/* Words to show when the pointer rests on the box (design units) in this frame. */
+void pc_gfx_tip(pc_gfx_t *g, float x, float y, float w, float h, const char *text);
+/* The words for the design point (x, y) in the last frame (the last box drawn wins), or NULL. */
+const char *pc_gfx_tip_at(const pc_gfx_t *g, float x, float y);
 /* Drop every cached line (language or text size changed). */
 void pc_gfx_flush(pc_gfx_t *g);
 /* A PNG as a texture, loaded once (NULL when it cannot be read: the caller draws without it). */
@@ -88,13 +90,16 @@ float pc_text(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int flags,
 float pc_text_width(pc_gfx_t *g, float size, int bold, const char *s);
 /* One line that fits maxw: cut after its last whole word that fits, with an ellipsis (inside a
  * word only when its first word alone is too wide); a cut text is shown whole on hover
- * (pc_gfx_clipped_at). Returns the width drawn. */
+ * (pc_gfx_tip_at). Returns the width drawn. */
 float pc_text_clip(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int flags, const char *s,
                    float maxw);
 
 /* Word-wrapped text within a box: returns the number of lines it takes at this size within
  * width w (design units), and sets *overflow when a single word is wider than the box. */
 int pc_text_lines(pc_gfx_t *g, const char *s, float size, int bold, float w, int *overflow);
+/* The lines word wrapping makes of s within w: line i is s[start[i]] for len[i] bytes; returns the count (at
+ * most cap). */
+int pc_text_wrap_lines(pc_gfx_t *g, const char *s, float size, int bold, float w, int *start, int *len, int cap);
 /* Largest size in [min_size, size] whose wrapped layout fits w x h; returns it, or 0 when even
  * min_size does not fit. */
 float pc_text_fit(pc_gfx_t *g, const char *s, float size, float min_size, int bold, float w, float h);

@@ -167,7 +167,7 @@ void pc_gfx_begin_frame(pc_gfx_t *g)
     g->drawn_len = 0;
     if (g->drawn)
         g->drawn[0] = 0;
-    g->n_clipped = 0;
+    g->n_tips = 0;
 }
 
 void pc_gfx_note(pc_gfx_t *g, const char *s, size_t n)
@@ -195,12 +195,23 @@ int pc_gfx_drew(const pc_gfx_t *g, const char *s)
     return g->drawn && s && strstr(g->drawn, s) != NULL;
 }
 
-const char *pc_gfx_clipped_at(const pc_gfx_t *g, float x, float y)
+void pc_gfx_tip(pc_gfx_t *g, float x, float y, float w, float h, const char *text)
 {
-    for (int i = g->n_clipped - 1; i >= 0; i--)
-        if (x >= g->clipped[i].x && x < g->clipped[i].x + g->clipped[i].w && y >= g->clipped[i].y &&
-            y < g->clipped[i].y + g->clipped[i].h)
-            return g->clipped[i].text;
+    if (g->n_tips >= (int)(sizeof g->tips / sizeof g->tips[0]) || !text || !*text)
+        return;
+    g->tips[g->n_tips].x = x;
+    g->tips[g->n_tips].y = y;
+    g->tips[g->n_tips].w = w;
+    g->tips[g->n_tips].h = h;
+    snprintf(g->tips[g->n_tips].text, sizeof g->tips[0].text, "%s", text);
+    g->n_tips++;
+}
+
+const char *pc_gfx_tip_at(const pc_gfx_t *g, float x, float y)
+{
+    for (int i = g->n_tips - 1; i >= 0; i--)
+        if (x >= g->tips[i].x && x < g->tips[i].x + g->tips[i].w && y >= g->tips[i].y && y < g->tips[i].y + g->tips[i].h)
+            return g->tips[i].text;
     return NULL;
 }
 
@@ -261,6 +272,20 @@ int pc_text_lines(pc_gfx_t *g, const char *s, float size, int bold, float w, int
     TTF_Font *f = pc_gfx_font(g, size, bold);
     if (!f || !s) return 0;
     return wrap(g, f, s, w * g->s, lines, MAX_LINES, overflow);
+}
+
+int pc_text_wrap_lines(pc_gfx_t *g, const char *s, float size, int bold, float w, int *start, int *len, int cap)
+{
+    line_t lines[MAX_LINES];
+    TTF_Font *f = pc_gfx_font(g, size, bold);
+    if (!f || !s) return 0;
+    int n = wrap(g, f, s, w * g->s, lines, MAX_LINES, NULL);
+    if (n > cap) n = cap;
+    for (int i = 0; i < n; i++) {
+        start[i] = lines[i].start;
+        len[i] = lines[i].len;
+    }
+    return n;
 }
 
 /* results of pc_text_fit, which measures many sizes: keyed by the text and every parameter */
@@ -367,16 +392,11 @@ float pc_text_clip(pc_gfx_t *g, float x, float y, float size, SDL_Color c, int f
         }
     }
     float w = pc_text(g, x, y, size, c, flags, buf);
-    if (g->n_clipped < (int)(sizeof g->clipped / sizeof g->clipped[0])) { /* shown whole on hover */
+    { /* shown whole on hover */
         float lh = pc_line_height(g, size, bold);
         float left = flags & PC_T_CENTER ? x - w / 2 : flags & PC_T_RIGHT ? x - w : x;
         float top = flags & PC_T_MIDDLE ? y - lh / 2 : y;
-        g->clipped[g->n_clipped].x = left;
-        g->clipped[g->n_clipped].y = top;
-        g->clipped[g->n_clipped].w = w;
-        g->clipped[g->n_clipped].h = lh;
-        snprintf(g->clipped[g->n_clipped].text, sizeof g->clipped[0].text, "%s", s);
-        g->n_clipped++;
+        pc_gfx_tip(g, left, top, w, lh, s);
     }
     return w;
 }

@@ -119,6 +119,9 @@ static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
         for (uint32_t k = d->priorities.count; k-- > 0;) {
             const pl_priority_t *p = &rs->priorities[d->priorities.first + k];
             pc_look_icon(g, rs, PC_LOOK_COUNTER, p->counter, px - 6, ny, 6);
+            char why[160];
+            snprintf(why, sizeof why, _("Priority of the dossier: %s"), pl_text(&rs->counters[p->counter].name, a->lang));
+            pc_gfx_tip(g, px - 13, ny - 7, 14, 14, why);
             px -= 15;
         }
         pc_text_clip(g, x + 24 + nw, ny, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE, pl_text(&d->name, a->lang),
@@ -155,6 +158,7 @@ static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
     char line[96];
     for (int k = 0; k < nr && bx < x + w - 40; k++) {
         pc_look_icon(g, rs, PC_LOOK_COUNTER, res[k], bx + 6, by, 6.5f);
+        pc_gfx_tip(g, bx - 1, by - 7, 14, 14, pl_text(&rs->counters[res[k]].name, a->lang));
         snprintf(line, sizeof line, "%s %d", pc_look_short(rs, PC_LOOK_COUNTER, res[k], a->lang), (int)st->counter[res[k]]);
         bx += 16 + pc_text_clip(g, bx + 15, by, 10.5f, pc_rgb(PC_INK), PC_T_MIDDLE | PC_T_BOLD, line, x + w - bx - 30) + 10;
     }
@@ -163,7 +167,11 @@ static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
             continue;
         pc_look_icon(g, rs, PC_LOOK_TOKEN, tok[k], bx + 6, by, 6.5f);
         snprintf(line, sizeof line, "%d", st->token[tok[k]]);
-        bx += 16 + pc_text(g, bx + 15, by, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, line) + 8;
+        float tw = pc_text(g, bx + 15, by, 10.5f, pc_rgb(PC_MUTED), PC_T_MIDDLE | PC_T_BOLD, line);
+        char tok_name[160];
+        snprintf(tok_name, sizeof tok_name, "%s%s%d", pl_text(&rs->tokens[tok[k]].name, a->lang), _(": "), st->token[tok[k]]);
+        pc_gfx_tip(g, bx - 1, by - 7, 16 + tw, 14, tok_name);
+        bx += 16 + tw + 8;
     }
 }
 

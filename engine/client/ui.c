@@ -21,6 +21,8 @@ void pc_ui_overlay(pc_ui_t *ui)
 {
     ui->n_btn = 0;
     ui->hover_off = 0;
+    if (ui->gfx) /* what is under the overlay tells nothing on hover either */
+        ui->gfx->n_tips = 0;
 }
 
 int pc_ui_hover(const pc_ui_t *ui, float x, float y, float w, float h)

@@ -355,6 +355,42 @@ static void spaces_never_landed(pl_loader_t *ld)
     free(queue);
 }
 
+/* Counters the score is made of but that players never see (role="hidden"): nobody could tell why they score. */
+static void scored_not_shown(pl_loader_t *ld)
+{
+    const pl_ruleset_t *rs = ld->rs;
+    uint32_t seen = 0, seen_table = 0; /* one warning per counter */
+    ld->file = ld->game_file;
+    for (uint32_t i = 0; i < rs->n_scoring; i++) {
+        const pl_score_rule_t *r = &rs->scoring[i];
+        uint32_t mask = 0;
+        if (r->kind == PL_SCORE_COUNTER && r->ref < rs->n_counters)
+            mask = 1u << r->ref;
+        else if (r->kind == PL_SCORE_BALANCE || r->kind == PL_SCORE_SPREAD)
+            mask = r->mask;
+        else if (r->kind == PL_SCORE_PRIORITY)
+            for (uint32_t k = 0; k < rs->n_priorities; k++)
+                if (rs->priorities[k].counter < rs->n_counters)
+                    mask |= 1u << rs->priorities[k].counter;
+        for (int c = 0; c < rs->n_counters && c < 32; c++)
+            if ((mask >> c) & 1u && rs->counters[c].look.role == PL_ROLE_HIDDEN && !((seen >> c) & 1u)) {
+                seen |= 1u << c;
+                pl_warn(ld, ld->counter_line[c],
+                        "counter '%s' counts in the score but is hidden (role=\"hidden\"): players cannot see what "
+                        "they are scored on; give it role=\"lens\" or \"resource\"",
+                        rs->counters[c].id);
+            }
+        if (r->kind == PL_SCORE_TARGET && r->ref < rs->n_table_counters && r->ref < 32 &&
+            rs->table_counters[r->ref].look.role == PL_ROLE_HIDDEN && !((seen_table >> r->ref) & 1u)) {
+            seen_table |= 1u << r->ref;
+            pl_warn(ld, ld->table_counter_line[r->ref],
+                    "table counter '%s' is a scoring target but is hidden (role=\"hidden\"): the table cannot see "
+                    "how close it is",
+                    rs->table_counters[r->ref].id);
+        }
+    }
+}
+
 void pl_lint(pl_loader_t *ld)
 {
     const char *saved = ld->file;
@@ -363,5 +399,6 @@ void pl_lint(pl_loader_t *ld)
     conditions_never_hold(ld);
     actions_without_impact(ld);
     spaces_never_landed(ld);
+    scored_not_shown(ld);
     ld->file = saved;
 }

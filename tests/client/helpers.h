@@ -6,6 +6,7 @@
 
 #define TC_FIXTURE "tests/client/fixture"
 #define TC_SHIPPED "game-data/achats-durables"
+#define TC_RIVIERE "tests/fixtures/packages/riviere" /* a second game: other counters, icons, words */
 
 /* Start SDL headless (SDL_VIDEODRIVER=dummy) and point gettext at the build's catalogs. */
 void tc_sdl_up(void);

@@ -58,17 +58,22 @@ static void compare_with_ref(pc_app_t *a, const char *name)
     SDL_free(px);
 }
 
-static void screen_at(const char *stage, int w, int h, int lang)
+static void package_screen_at(const char *dir, const char *prefix, const char *stage, int w, int h, int lang)
 {
-    pc_app_t *a = tc_app(TC_FIXTURE, w, h, 2);
+    pc_app_t *a = tc_app(dir, w, h, 2);
     cr_assert(a);
     pc_app_set_lang(a, lang);
     cr_assert(pc_app_stage(a, stage), "cannot reach %s", stage);
     pc_app_draw(a);
     char name[64];
-    snprintf(name, sizeof name, "%s%s", stage, lang == PL_LANG_EN ? "-en" : "");
+    snprintf(name, sizeof name, "%s%s%s", prefix, stage, lang == PL_LANG_EN ? "-en" : "");
     compare_with_ref(a, name);
     pc_app_destroy(a);
+}
+
+static void screen_at(const char *stage, int w, int h, int lang)
+{
+    package_screen_at(TC_FIXTURE, "", stage, w, h, lang);
 }
 
 #define SCREEN_TEST(stage)                                                                      \
@@ -89,6 +94,27 @@ SCREEN_TEST(reveal)
 SCREEN_TEST(fiction)
 SCREEN_TEST(choice)
 SCREEN_TEST(end)
+SCREEN_TEST(event)
+SCREEN_TEST(summary)
+SCREEN_TEST(scores)
+SCREEN_TEST(create)
+SCREEN_TEST(leave)
+
+Test(screens, deck_vote, .init = setup, .fini = teardown, .timeout = 60)
+{
+    screen_at("deck-vote", 1280, 720, PL_LANG_FR);
+    screen_at("deck-vote", 1920, 1080, PL_LANG_FR);
+}
+
+/* another game: its own counters, icons (one a PNG of the package) and words */
+Test(screens, another_game_looks_as_its_package_says, .init = setup, .fini = teardown, .timeout = 60)
+{
+    const char *stages[] = { "table", "scores", "end" };
+    for (int i = 0; i < 3; i++) {
+        package_screen_at(TC_RIVIERE, "riviere-", stages[i], 1280, 720, PL_LANG_FR);
+        package_screen_at(TC_RIVIERE, "riviere-", stages[i], 1920, 1080, PL_LANG_FR);
+    }
+}
 
 Test(screens, table_in_english, .init = setup, .fini = teardown, .timeout = 60)
 {

@@ -76,7 +76,7 @@ Test(fixtures, required_kinds_are_present)
                                          "invalid-utf8", "unreachable-phase", "deck-path-escape",
                                          "many-errors", "dozen-mistakes", "schema-words", "xml-words",
                                          "warn-unnamed-file", "warn-never-drawn", "warn-never-holds",
-                                         "warn-no-impact", "warn-never-landed" };
+                                         "warn-no-impact", "warn-never-landed", "warn-scored-hidden" };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         char p[256];
         snprintf(p, sizeof p, FIXTURES "/%s/expected.txt", kinds[i]);
@@ -168,7 +168,7 @@ static int check_warnings(const char *name)
 Test(fixtures, each_warning_has_its_fixture)
 {
     static const char *const warn[] = { "warn-unnamed-file", "warn-never-drawn", "warn-never-holds", "warn-no-impact",
-                                        "warn-never-landed" };
+                                        "warn-never-landed", "warn-scored-hidden" };
     for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
         cr_expect(check_warnings(warn[i]) > 0, "%s: no warning checked", warn[i]);
 }

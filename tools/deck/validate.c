@@ -267,7 +267,10 @@ int deck_validate(int argc, char **argv)
             snprintf(wtext, sizeof wtext, pt_ntr(deck_lang(), ", %zu warning", ", %zu warnings", warnings),
                      warnings);
         if (rs) {
-            printf(_("%s: ok (%u cards, %u spaces)%s\n"), arg, rs->n_cards, rs->n_spaces, wtext);
+            char cards[64], spaces[64];
+            snprintf(cards, sizeof cards, pt_ntr(deck_lang(), "%u card", "%u cards", rs->n_cards), rs->n_cards);
+            snprintf(spaces, sizeof spaces, pt_ntr(deck_lang(), "%u space", "%u spaces", rs->n_spaces), rs->n_spaces);
+            printf(_("%s: ok (%s, %s)%s\n"), arg, cards, spaces, wtext);
             if (rs->n_cards > PL_MAX_CARDS)
                 printf(_("%s: note: a table holds at most %d cards; this package can be read but not played\n"), arg,
                        PL_MAX_CARDS);
