@@ -41,6 +41,11 @@ float pc_card_name_size(float w);
 float pc_card_text_size(float w);
 float pc_card_text_min(float w);
 /* "−2 Budget · −1 Semaines": what playing the card costs, short labels ("" when free). */
+/* What a card does at a glance: an icon and a signed amount per counter or token it changes at once, "…" when it does
+ * more (read the detail); each says its phrase on hover. Laid out from x (ending at x when right) on the line centred at cy within max_w; returns
+ * the width used (0: nothing drawn). */
+float pc_effect_chips(pc_gfx_t *g, const pl_ruleset_t *rs, pl_range_t effects, int lang, float x, float cy,
+                      float size, float max_w, SDL_Color ink, int right);
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len);
 /* Draw a card face; dim greys it out (not playable now). */
 void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float x, float y,

@@ -100,7 +100,11 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
     const char *text = pl_text(&c->text, lang);
     float ts = pc_text_fit(g, text, pc_card_text_size(w), pc_card_text_min(w), 0, tw, th);
     if (ts <= 0) ts = pc_card_text_min(w);
-    pc_text_box(g, x + tx, y + ty, tw, ts, ink, 0, text);
+    float used = pc_text_box(g, x + tx, y + ty, tw, ts, ink, 0, text);
+    /* what it does, at a glance, where the text leaves room */
+    float chip = w * 0.062f, row = chip * 1.6f;
+    if (used + row <= th + 0.5f)
+        pc_effect_chips(g, rs, c->effects, lang, x + tx, y + ty + th - row / 2, chip, tw, ink, 0);
     /* footer: horizon bar and costs */
     float fy = y + h - w * 0.17f;
     pc_fill(g, x + w * 0.08f, fy - w * 0.03f, w * 0.84f, w * 0.006f, pc_alpha(ink, 60));

@@ -234,6 +234,11 @@ static void hand_row(pc_app_t *a, int i, int card, float x, float y, float w, fl
             pc_ring(g, right - 4, cy, 3.5f, 1.2f, pc_alpha(pc_rgb(PC_MUTED), 150));
         right -= 10;
     }
+    /* what it does at a glance, when the name leaves room */
+    float name_w = pc_text_width(g, 13, 1, pl_text(&c->name, a->lang));
+    float room = right - (x + 36 + name_w + 16);
+    if (room > 40)
+        right -= pc_effect_chips(g, rs, c->effects, a->lang, right - 4, cy, 10.5f, room, ink, 1) + 8;
     pc_text_clip(g, x + 36, cy, 13, ink, PC_T_BOLD | PC_T_MIDDLE, pl_text(&c->name, a->lang), right - x - 46);
 }
 

@@ -42,6 +42,7 @@ static pt_item_t *add(sink_t *k, int kind, int depth, int ref, int32_t amount, c
     it->kind = (uint8_t)kind;
     it->depth = (uint8_t)(depth > 255 ? 255 : depth);
     it->ref = (uint16_t)(ref < 0 ? 0 : ref);
+    it->target = PL_TGT_SELF;
     it->amount = amount;
     va_list ap;
     va_start(ap, fmt);
@@ -118,17 +119,22 @@ static void describe_one(sink_t *k, const pl_effect_t *e, int depth)
                 pt_tr(lang, ": "), signed_num(e->amount, num, sizeof num), pl_short_name(&c->name, &c->look, lang));
         } else if (e->ref < rs->n_counters) {
             const pl_counter_t *c = &rs->counters[e->ref];
-            add(k, PT_IT_COUNTER, depth, e->ref, e->amount, "%s%s %s", who_prefix(e->target, lang),
-                signed_num(e->amount, num, sizeof num), pl_short_name(&c->name, &c->look, lang));
+            pt_item_t *it = add(k, PT_IT_COUNTER, depth, e->ref, e->amount, "%s%s %s", who_prefix(e->target, lang),
+                                signed_num(e->amount, num, sizeof num), pl_short_name(&c->name, &c->look, lang));
+            if (it)
+                it->target = e->target;
         }
         break;
     case PL_EFF_GAIN:
     case PL_EFF_SPEND:
         if (e->ref >= rs->n_tokens || e->amount == 0)
             break;
-        add(k, PT_IT_TOKEN, depth, e->ref, e->op == PL_EFF_GAIN ? e->amount : -e->amount, "%s%s %s",
-            who_prefix(e->target, lang), signed_num(e->op == PL_EFF_GAIN ? e->amount : -e->amount, num, sizeof num),
-            pl_text(&rs->tokens[e->ref].name, lang));
+        pt_item_t *it = add(k, PT_IT_TOKEN, depth, e->ref, e->op == PL_EFF_GAIN ? e->amount : -e->amount, "%s%s %s",
+                            who_prefix(e->target, lang),
+                            signed_num(e->op == PL_EFF_GAIN ? e->amount : -e->amount, num, sizeof num),
+                            pl_text(&rs->tokens[e->ref].name, lang));
+        if (it)
+            it->target = e->target;
         break;
     case PL_EFF_MOVE: {
         if (e->amount == 0)

@@ -35,6 +35,7 @@ enum { PT_IT_TEXT = 0, PT_IT_COUNTER, PT_IT_TABLE, PT_IT_TOKEN, PT_IT_HEADER };
 typedef struct {
     uint8_t kind;    /* PT_IT_* (HEADER: "In 2 turns:", "If ...:", an option's name) */
     uint8_t depth;   /* 0: at once; 1 and more: inside a delay, a condition, an option */
+    uint8_t target;  /* whose counter or token: PL_TGT_SELF, _OTHERS, _ALL (the acting seat's unless said) */
     uint16_t ref;    /* counter, table counter or token index for COUNTER / TABLE / TOKEN */
     int32_t amount;  /* the change: its sign says whether it helps */
     char text[192];  /* the phrase in the language asked, with French typography */
