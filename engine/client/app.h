@@ -127,6 +127,8 @@ void pc_screen_end(pc_app_t *a);
 void pc_screen_settings(pc_app_t *a);
 void pc_screen_lobby(pc_app_t *a);
 void pc_screen_create(pc_app_t *a);
+/* A pending choice or fork, in place of the hand (screen_choice.c): every option with its effects and button. */
+void pc_choice_panel(pc_app_t *a, float x, float y, float w, float h);
 /* A decorative strip of the board's phase colours across the window at y. */
 void pc_ribbon(pc_app_t *a, float y);
 /* Width (design units) of each card when the hand holds n cards. */

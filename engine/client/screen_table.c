@@ -156,13 +156,29 @@ static void team_row(pc_app_t *a, int seat, float x, float y, float w, float h)
     int res[PL_MAX_COUNTERS], tok[PL_MAX_TOKENS];
     int nr = pc_look_counters(rs, PL_ROLE_RESOURCE, res, PL_MAX_COUNTERS), nt = pc_look_tokens(rs, tok, PL_MAX_TOKENS);
     char line[96];
-    for (int k = 0; k < nr && bx < x + w - 40; k++) {
-        pc_look_icon(g, rs, PC_LOOK_COUNTER, res[k], bx + 6, by, 6.5f);
-        pc_gfx_tip(g, bx - 1, by - 7, 14, 14, pl_text(&rs->counters[res[k]].name, a->lang));
+    /* every resource is shown: with its short label when they all fit, else its icon and number (named on hover) */
+    float need = 0;
+    for (int k = 0; k < nr; k++) {
         snprintf(line, sizeof line, "%s %d", pc_look_short(rs, PC_LOOK_COUNTER, res[k], a->lang), (int)st->counter[res[k]]);
-        bx += 16 + pc_text_clip(g, bx + 15, by, 10.5f, pc_rgb(PC_INK), PC_T_MIDDLE | PC_T_BOLD, line, x + w - bx - 30) + 10;
+        need += 16 + pc_text_width(g, 10.5f, 1, line) + 10;
     }
-    for (int k = 0; k < nt && bx < x + w - 30; k++) {
+    for (int k = 0; k < nt; k++)
+        need += st->token[tok[k]] ? 34 : 0;
+    int labelled = need <= w - 20;
+    for (int k = 0; k < nr; k++) {
+        pc_look_icon(g, rs, PC_LOOK_COUNTER, res[k], bx + 6, by, 6.5f);
+        const char *full = pl_text(&rs->counters[res[k]].name, a->lang);
+        if (labelled)
+            snprintf(line, sizeof line, "%s %d", pc_look_short(rs, PC_LOOK_COUNTER, res[k], a->lang), (int)st->counter[res[k]]);
+        else
+            snprintf(line, sizeof line, "%d", (int)st->counter[res[k]]);
+        float lw = pc_text(g, bx + 15, by, 10.5f, pc_rgb(PC_INK), PC_T_MIDDLE | PC_T_BOLD, line);
+        char tipt[160];
+        snprintf(tipt, sizeof tipt, "%s%s%d", full, _(": "), (int)st->counter[res[k]]);
+        pc_gfx_tip(g, bx - 1, by - 7, 16 + lw, 14, tipt);
+        bx += 16 + lw + 10;
+    }
+    for (int k = 0; k < nt; k++) {
         if (!st->token[tok[k]])
             continue;
         pc_look_icon(g, rs, PC_LOOK_TOKEN, tok[k], bx + 6, by, 6.5f);
@@ -373,34 +389,15 @@ static void action_bar(pc_app_t *a, int seat, int can_roll, int n_playable)
         else
             snprintf(msg, sizeof msg, _("%s, your turn: play a card (its number)."), team);
     } else if (st->wait == PL_WAIT_CHOICE) {
-        snprintf(msg, sizeof msg, _("%s, choose an option:"), team);
+        snprintf(msg, sizeof msg, _("%s, choose an option (its number or its button)."), team);
     } else if (st->wait == PL_WAIT_BRANCH) {
-        snprintf(msg, sizeof msg, _("%s, choose your way:"), team);
+        snprintf(msg, sizeof msg, _("%s, choose your way (its number or its button)."), team);
     } else {
         snprintf(msg, sizeof msg, _("%s, cast your vote."), team);
     }
     float bx = x + w - 12;
-    /* the buttons, right-aligned, numbered from the left */
-    if (seat >= 0 && (st->wait == PL_WAIT_CHOICE || st->wait == PL_WAIT_BRANCH)) {
-        int n = pc_option_count(a);
-        float bw = n > 0 ? (w * 0.66f - 10 * n) / n : 0;
-        if (bw > 260)
-            bw = 260;
-        bx -= n * (bw + 10);
-        for (int i = 0; i < n; i++) {
-            char lab[128], full[420], eff[256];
-            pc_option_label(a, i, lab, sizeof lab);
-            pc_option_effects(a, i, eff, sizeof eff);
-            if (eff[0])
-                snprintf(full, sizeof full, "%d. %s : %s", i + 1, lab, eff);
-            else
-                snprintf(full, sizeof full, "%d. %s", i + 1, lab);
-            float ox = bx + 10 + i * (bw + 10);
-            pc_ui_button(&a->ui, ox, y + 10, bw, 54, full, PC_ACT_CHOOSE, i, i == 0 ? 0 : 1, 1);
-            if (a->ui.n_btn > 0)
-                a->ui.btn[a->ui.n_btn - 1].key = i + 1;
-        }
-    } else if (seat >= 0 && st->wait == PL_WAIT_TURN) {
+    /* the options of a choice or fork are in the choice panel, above */
+    if (seat >= 0 && st->wait == PL_WAIT_TURN) {
         bx -= 200;
         pc_ui_button(&a->ui, bx, y + 16, 200, 42, _("Roll the die"), PC_ACT_ROLL, 0, 0, can_roll);
         bx -= 10;
@@ -589,7 +586,10 @@ void pc_screen_table(pc_app_t *a)
     tip.on = 0;
     for (int t = 0; t < s->st.n_seats; t++)
         team_row(a, t, 876, ty + t * th, 388, th);
-    hand_panel(a, s->watching ? -1 : shown, playable, seat >= 0 && s->st.wait == PL_WAIT_TURN);
+    if (seat >= 0 && (s->st.wait == PL_WAIT_CHOICE || s->st.wait == PL_WAIT_BRANCH))
+        pc_choice_panel(a, HAND_X, HAND_Y, HAND_W, HAND_H); /* what to choose, where the hand was */
+    else
+        hand_panel(a, s->watching ? -1 : shown, playable, seat >= 0 && s->st.wait == PL_WAIT_TURN);
     side_panel(a, shown);
     log_panel(a);
     action_bar(a, seat, can_roll, n_playable);

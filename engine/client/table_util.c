@@ -84,6 +84,33 @@ void pc_option_effects(const pc_app_t *a, int i, char *buf, size_t len)
         pt_effects_line(rs, rs->options[e->opts.first + (uint32_t)i].effects, a->lang, buf, len);
 }
 
+int pc_option_items(const pc_app_t *a, int i, pt_item_t *out, int cap, const char **text)
+{
+    const pc_session_t *s = a->session;
+    const pl_ruleset_t *rs = s->rs;
+    const pl_state_t *st = &s->st;
+    *text = NULL;
+    if (st->wait == PL_WAIT_BRANCH) { /* a way: what its first space says and does */
+        int pos = st->seat[st->pending.actor].pos;
+        if (pos >= rs->n_spaces || i >= rs->spaces[pos].n_next || rs->spaces[pos].next[i] >= rs->n_spaces)
+            return 0;
+        const pl_space_t *sp = &rs->spaces[rs->spaces[pos].next[i]];
+        *text = pl_text(&sp->text, a->lang);
+        return pt_effects(rs, sp->on_land, a->lang, out, cap);
+    }
+    if (i < 0 || i >= PL_MAX_OPTIONS || st->pending.effect >= rs->n_effects)
+        return 0;
+    const pl_effect_t *e = &rs->effects[st->pending.effect];
+    uint16_t oc = st->pending.option_card[i];
+    if (e->opts.count == 0 && oc < rs->n_cards) {
+        *text = pl_text(&rs->cards[oc].text, a->lang);
+        return pt_effects(rs, rs->cards[oc].effects, a->lang, out, cap);
+    }
+    if ((uint32_t)i < e->opts.count && e->opts.first + (uint32_t)i < rs->n_options)
+        return pt_effects(rs, rs->options[e->opts.first + (uint32_t)i].effects, a->lang, out, cap);
+    return 0;
+}
+
 void pc_veil(pc_app_t *a, int alpha)
 {
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);

@@ -15,6 +15,9 @@ void pc_option_label(const pc_app_t *a, int i, char *buf, size_t len);
 int pc_option_count(const pc_app_t *a);
 /* The effects of option i of what is pending, on one line ("" when none or unknown). */
 void pc_option_effects(const pc_app_t *a, int i, char *buf, size_t len);
+/* The effects of option i as items (pt_effects), and for a fork's way the first space's text (NULL when none).
+ * Returns how many items (may exceed cap). */
+int pc_option_items(const pc_app_t *a, int i, pt_item_t *out, int cap, const char **text);
 /* A darkening veil over the whole window. */
 void pc_veil(pc_app_t *a, int alpha);
 /* Draw described items (pt_effects) in a column from (x, y) within width w: counter changes with

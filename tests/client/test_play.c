@@ -212,6 +212,17 @@ Test(play, hotseat_game_to_the_end_screen, .init = setup, .fini = teardown, .tim
         } else if (g->st.wait == PL_WAIT_CHOICE || g->st.wait == PL_WAIT_BRANCH) {
             uint32_t before = g->moves;
             int n = pc_option_count(a), want = 1 + step % (n > 0 ? n : 1);
+            for (int o = 0; o < n; o++) { /* every option says what it costs, needs and does */
+                char label[160];
+                pc_option_label(a, o, label, sizeof label);
+                expect_drawn(a, label, "an option's name");
+                pt_item_t it[24];
+                const char *text = NULL;
+                int k = pc_option_items(a, o, it, 24, &text);
+                expect_drawn(a, text, "a way's text");
+                for (int i = 0; i < k && i < 24; i++)
+                    expect_drawn(a, it[i].text, "an option's effect");
+            }
             tc_number_key(want);
             pump(a);
             cr_assert_geq(g->moves, before + 1, "the choice is accepted");
