@@ -215,6 +215,7 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
     const char *pkg = json_string_value(json_object_get(msg, "package"));
     json_t *jseats = json_object_get(msg, "seats"), *jbots = json_object_get(msg, "bots");
     json_t *jtimer = json_object_get(msg, "timer"), *jteams = json_object_get(msg, "teams");
+    json_t *jvote = json_object_get(msg, "vote_timer"), *jstandin = json_object_get(msg, "standin_after");
     const pkg_t *p = pkg ? srv_package(s, pkg) : NULL;
     if (!p) {
         srv_send_error(c, re, PROTO_E_UNKNOWN_PACKAGE, "no such package; see list_packages");
@@ -224,9 +225,13 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
     if ((jseats && !json_is_integer(jseats)) || n < 1 || n > PL_MAX_SEATS ||
         (jtimer && (!json_is_integer(jtimer) || json_integer_value(jtimer) < 0 ||
                     json_integer_value(jtimer) > 86400)) ||
-        (jbots && !json_is_array(jbots))) {
+        (jbots && !json_is_array(jbots)) ||
+        (jvote && (!json_is_integer(jvote) || json_integer_value(jvote) < 0 || json_integer_value(jvote) > 86400)) ||
+        (jstandin && (!json_is_integer(jstandin) || json_integer_value(jstandin) < 0 ||
+                      json_integer_value(jstandin) > 86400))) {
         srv_send_error(c, re, PROTO_E_BAD_REQUEST,
-                       "create_table wants seats 1-%d, bots [seat...], timer 0-86400 seconds", PL_MAX_SEATS);
+                       "create_table wants seats 1-%d, bots [seat...], timer, vote_timer and standin_after 0-86400 "
+                       "seconds", PL_MAX_SEATS);
         return;
     }
     uint8_t bots = 0;
@@ -289,6 +294,10 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         for (int k = 0; k < n && !bad; k++)
             if (names[k][0] && !((bots >> k) & 1u))
                 bad = store_add_seat_extra(s->store, t->id, k, "name", names[k], strlen(names[k])) != 0;
+        if (!bad && jvote)
+            bad = store_set_table_opt(s->store, t->id, "vote_timer", json_integer_value(jvote)) != 0;
+        if (!bad && jstandin)
+            bad = store_set_table_opt(s->store, t->id, "standin_after", json_integer_value(jstandin)) != 0;
         bad = store_op_end(s->store, !bad) != 0 || bad;
     }
     if (bad) {
@@ -296,6 +305,8 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_INTERNAL, "the table could not be recorded; try again");
         return;
     }
+    t->vote_timer_s = jvote ? (uint32_t)json_integer_value(jvote) : 0;
+    t->standin_s = jstandin ? (uint32_t)json_integer_value(jstandin) : 0;
     for (int k = 0; k < n; k++)
         if (names[k][0] && !((bots >> k) & 1u)) {
             memcpy(t->team[k], names[k], sizeof t->team[k]);
@@ -326,6 +337,8 @@ static void send_joined(conn_t *c, json_int_t re, table_t *t, int who, const cha
     }
     srv_send_shared(c, f);
     srv_frame_unref(f);
+    srv_clock_send(t, c);
+    srv_message_send(t, c);
 }
 
 static int subscribe(conn_t *c, table_t *t, int who, json_int_t re)
@@ -354,6 +367,8 @@ static void send_joined_code(conn_t *c, json_int_t re, table_t *t, int seat, con
     }
     srv_send_shared(c, f);
     srv_frame_unref(f);
+    srv_clock_send(t, c);
+    srv_message_send(t, c);
 }
 
 static void join(conn_t *c, json_t *msg, json_int_t re)
@@ -437,7 +452,9 @@ static void join_code(conn_t *c, json_t *msg, json_int_t re)
 static void watch_lobby(conn_t *c, json_t *msg, json_int_t re)
 {
     json_t *on = json_object_get(msg, "on");
-    c->lobby = on ? json_is_true(on) : 1;
+    int want = on ? json_is_true(on) : 1;
+    c->srv->n_lobby += want - (c->lobby != 0);
+    c->lobby = want;
     ok(c, re, NULL);
 }
 
@@ -543,6 +560,16 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
         srv_send_error(c, re, PROTO_E_FORBIDDEN, "only the server's turn timer times out");
         return;
     }
+    if (pl_move_is_host(mv.type)) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "only the facilitator holds a table, reveals a card, places a pawn or "
+                       "ends a game (see the facilitator's commands)");
+        return;
+    }
+    if ((srv_table_bots(t) >> who) & 1u) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "the computer plays this seat for now (the facilitator gave it a "
+                       "bot, or its team was away): ask the facilitator");
+        return;
+    }
     /* several devices of a team: the first valid move counts; one based on an older table is refused */
     json_t *jseq = json_object_get(msg, "seq");
     if (jseq && (!json_is_integer(jseq) || json_integer_value(jseq) != (json_int_t)t->st.seq)) {
@@ -564,25 +591,6 @@ static void move(conn_t *c, json_t *msg, json_int_t re)
 static void facilitator(conn_t *c, json_t *msg, json_int_t re)
 {
     srv_facilitator_login(c, json_string_value(json_object_get(msg, "secret")), re);
-}
-
-static void set_timer(conn_t *c, json_t *msg, json_int_t re)
-{
-    if (!c->facilitator) {
-        srv_send_error(c, re, PROTO_E_FORBIDDEN, "facilitator only");
-        return;
-    }
-    table_t *t = table_arg(c, msg, re);
-    json_t *sec = json_object_get(msg, "seconds");
-    if (!t)
-        return;
-    if (!json_is_integer(sec) || json_integer_value(sec) < 0 || json_integer_value(sec) > 86400) {
-        srv_send_error(c, re, PROTO_E_BAD_REQUEST, "seconds is 0-86400");
-        return;
-    }
-    t->timer_s = (uint32_t)json_integer_value(sec);
-    srv_table_after_moves(t);
-    ok(c, re, NULL);
 }
 
 void srv_handle(conn_t *c, json_t *msg)
@@ -626,12 +634,12 @@ void srv_handle(conn_t *c, json_t *msg)
         move(c, msg, re);
     else if (strcmp(type, "facilitator") == 0)
         facilitator(c, msg, re);
-    else if (strcmp(type, "set_timer") == 0)
-        set_timer(c, msg, re);
     else if (strcmp(type, "delete_table") == 0)
         delete_table(c, msg, re);
     else if (strcmp(type, "table_log") == 0)
         table_log(c, msg, re);
+    else if (srv_console_handle(c, type, msg, re))
+        ;
     else {
         c->strikes++;
         srv_send_error(c, re, PROTO_E_UNKNOWN_MESSAGE, "unknown message type '%.40s'", type);

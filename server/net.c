@@ -51,6 +51,10 @@ void srv_close(conn_t *c, int graceful)
     srv_t *s = c->srv;
     if (c->closing)
         return;
+    if (c->lobby) { /* it hears no more of the lobby */
+        c->lobby = 0;
+        s->n_lobby--;
+    }
     if (graceful && c->in_flush && !c->shutting) { /* let its replies go, then close */
         c->shutting = 1;
         uv_read_stop((uv_stream_t *)&c->tcp);
@@ -580,4 +584,6 @@ void srv_net_stop(srv_t *s)
     uv_idle_stop(&s->kick);
     uv_close((uv_handle_t *)&s->kick, NULL);
     uv_close((uv_handle_t *)&s->sweep, NULL);
+    if (s->standin_timer.data)
+        uv_close((uv_handle_t *)&s->standin_timer, NULL);
 }

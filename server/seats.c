@@ -141,11 +141,13 @@ int srv_seat_restore_extra(void *arg, int seat, const char *kind, const void *va
 
 /* ---- presence pushed as it changes ------------------------------------------------------- */
 
-void srv_table_changed(table_t *t)
+static void mark(table_t *t, int what)
 {
     srv_t *s = t->timer.loop->data;
-    if (t->info_dirty)
+    if (t->info_dirty) {
+        t->info_dirty |= what;
         return;
+    }
     if (s->n_dirty == s->cap_dirty) {
         int cap = s->cap_dirty ? s->cap_dirty * 2 : 16;
         table_t **nd = realloc(s->dirty, (size_t)cap * sizeof *nd);
@@ -154,9 +156,21 @@ void srv_table_changed(table_t *t)
         s->dirty = nd;
         s->cap_dirty = cap;
     }
-    t->info_dirty = 1;
+    t->info_dirty = what;
     s->dirty[s->n_dirty++] = t;
     srv_kick(s);
+}
+
+void srv_table_changed(table_t *t)
+{
+    mark(t, SRV_INFO_ALL);
+}
+
+void srv_table_status(table_t *t)
+{
+    srv_t *s = t->timer.loop->data;
+    if (s->n_lobby > 0) /* only the lobby follows it: nothing to do when nobody watches */
+        mark(t, SRV_INFO_LOBBY);
 }
 
 void srv_table_forget(table_t *t)
@@ -188,6 +202,7 @@ void srv_presence_flush(srv_t *s)
 {
     while (s->n_dirty > 0) {
         table_t *t = s->dirty[--s->n_dirty];
+        int what = t->info_dirty;
         t->info_dirty = 0;
         json_t *m = proto_msg("table", -1);
         json_object_set_new(m, "info", srv_table_info(t));
@@ -197,10 +212,10 @@ void srv_presence_flush(srv_t *s)
         sframe_t *f = buf ? srv_frame_adopt(buf, len) : NULL;
         if (!f)
             continue;
-        for (int i = 0; i < t->n_subs; i++)
+        for (int i = 0; i < t->n_subs && (what & SRV_INFO_ALL); i++)
             if (!t->subs[i].c->closing && !t->subs[i].c->shutting)
                 srv_send_shared(t->subs[i].c, f);
-        for (conn_t *c = s->conns; c; c = c->next) {
+        for (conn_t *c = s->conns; c && s->n_lobby > 0; c = c->next) {
             if (!c->lobby || c->closing || c->shutting)
                 continue;
             int subscribed = 0;

@@ -23,7 +23,8 @@
 #define SRV_GAMES_MAX     8    /* --games folders */
 #define SRV_ADDR_MAX      48   /* a client address as text (IPv6 included), with its zero */
 #define SRV_PAGE_MAX      500  /* tables in one list_tables answer (TABLE-INFO is below 1 KB) */
-#define SRV_LOG_PAGE_MAX  2000 /* moves in one table_log answer */  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
+#define SRV_LOG_PAGE_MAX  2000 /* moves in one table_log answer */
+#define SRV_MESSAGE_MAX   280  /* bytes of a facilitator's message to the tables */  /* room for an Argon2id string (crypto_pwhash_STRBYTES) */
 
 typedef struct srv srv_t;
 typedef struct conn conn_t;
@@ -122,8 +123,29 @@ struct table {
     uint8_t keys[PL_MAX_SEATS][SRV_SEAT_KEYS][SRV_HASH_LEN]; /* tokens of the devices that joined by code */
     uint8_t n_keys[PL_MAX_SEATS];
     uint8_t named_mask;       /* seats named at creation (the name is kept for whoever takes them) */
-    int info_dirty;           /* its TABLE-INFO changed in this loop turn: pushed once at its end */
+    int info_dirty;           /* its TABLE-INFO changed in this loop turn (SRV_INFO_*): pushed once at its end */
+    /* the training day (console.c, clock.c, standin.c) */
+    uint32_t vote_timer_s;    /* time for a vote, and after a prompt's telling time (0: none) */
+    uint32_t standin_s;       /* a team away this long is played by a bot until it comes back (0: never) */
+    uint8_t seat_mode[PL_MAX_SEATS]; /* SRV_SEAT_*: the facilitator's say on who plays a seat */
+    uint8_t standin_mask;     /* seats a bot plays now because their team is away */
+    uint64_t away_since_ms[PL_MAX_SEATS]; /* when the seat's last device left (0: followed, or never taken) */
+    int archiving;            /* it is leaving memory (archived or discarded) */
+    uint32_t player_moves;    /* moves of the teams (not the facilitator's) since the table was loaded */
+    int clock_kind;           /* SRV_CLOCK_*: what the clock every screen shows counts */
+    uint64_t clock_key;       /* what it counts for (the move, or the vote): a new key restarts it */
+    uint32_t clock_total_s;
+    uint64_t clock_end_ms;    /* when it runs out (loop time) */
+    uint32_t clock_left_ms;   /* what was left when the table was held */
+    int clock_frozen;
+    uint64_t prompt_told_key; /* the vote whose prompt was told: its vote timer runs */
+    char message[SRV_MESSAGE_MAX + 1]; /* the facilitator's last message to this table ("" when none) */
+    int64_t message_at;       /* when (Unix time) */
 };
+
+enum { SRV_INFO_ALL = 1, SRV_INFO_LOBBY = 2 }; /* to the table's listeners and the lobby, or the lobby only */
+enum { SRV_SEAT_AUTO = 0, SRV_SEAT_BOT, SRV_SEAT_TEAM }; /* stand-in when away / a bot always / never a bot */
+enum { SRV_CLOCK_NONE = 0, SRV_CLOCK_TURN, SRV_CLOCK_VOTE, SRV_CLOCK_PROMPT };
 
 typedef struct store store_t;
 
@@ -150,6 +172,8 @@ struct srv {
     int n_addrs, cap_addrs;
     conn_t *conns;
     int n_conns;
+    int n_lobby;      /* connections watching the lobby */
+    uv_timer_t standin_timer; /* fires when the next away team is due a stand-in */
     uint64_t next_conn_id;
     table_t **dirty; /* tables whose TABLE-INFO is to be pushed (seats.c) */
     int n_dirty, cap_dirty;
@@ -238,6 +262,25 @@ void srv_table_changed(table_t *t);   /* its TABLE-INFO goes to its listeners an
 void srv_table_forget(table_t *t);    /* it leaves: the lobby hears table_gone */
 void srv_presence_flush(srv_t *s);    /* push what changed (once per loop turn) */
 
+void srv_table_status(table_t *t);    /* its round, turn or clock changed: the lobby hears it this turn */
+
+/* console.c: the facilitator's commands (the secret's login required) */
+int srv_console_handle(conn_t *c, const char *type, json_t *msg, json_int_t re); /* 1 when it was one */
+/* Apply one of the facilitator's moves (pause, reveal, place, end) to a table; PL_OK or a refusal in err. */
+int srv_host_move(table_t *t, int type, int seat, int arg, pl_error_t *err);
+
+/* clock.c: the timers every screen shows */
+void srv_clock_update(table_t *t);             /* after moves: start, keep, freeze or stop the clock */
+json_t *srv_clock_json(const table_t *t);      /* {"kind","seconds","left_ms","paused"} */
+void srv_clock_send(table_t *t, conn_t *c);    /* to c, or to every listener when c is NULL */
+void srv_message_send(table_t *t, conn_t *c);  /* the facilitator's last message, the same way */
+
+/* standin.c: a team away does not block its table */
+uint8_t srv_table_bots(const table_t *t);      /* seats the server's bots play now */
+void srv_seat_presence(table_t *t, int seat);  /* a device of seat came or went */
+void srv_standins_check(srv_t *s);             /* give away teams their stand-in when due; arm the timer */
+int srv_seat_set_mode(table_t *t, int seat, int mode, char *err, size_t errlen); /* stored first; 0 or -1 */
+
 /* pkgsend.c: a package's files to a client that lacks its version */
 void srv_send_package(conn_t *c, json_t *msg, json_int_t re);
 
@@ -275,6 +318,12 @@ int store_add_seat_extra(store_t *st, uint32_t table, int seat, const char *kind
 int store_each_seat_extra(store_t *st, uint32_t table,
                           int (*fn)(void *arg, int seat, const char *kind, const void *value, size_t n), void *arg);
 int store_add_move(store_t *st, uint32_t table, uint32_t seq, const pl_move_t *mv, uint64_t hash);
+/* What the facilitator set for a table ("turn_timer", "vote_timer", "standin_after", "seat_mode_N"), kept across
+ * restarts; and its messages (table 0: every table), of which the last one is shown on the screens. */
+int store_set_table_opt(store_t *st, uint32_t table, const char *key, int64_t value);
+int store_each_table_opt(store_t *st, uint32_t table, int (*fn)(void *arg, const char *key, int64_t value), void *arg);
+int store_add_message(store_t *st, uint32_t table, const char *text);
+int store_last_message(store_t *st, uint32_t table, char *out, size_t outlen, int64_t *at); /* 1 found, 0, -1 */
 /* Copy committed WAL pages into the database without blocking the writer (PASSIVE). Runs on a
  * worker thread with its own connection; returns the frames checkpointed or -1. */
 int store_checkpoint(store_t *st);

@@ -13,7 +13,7 @@ struct store {
     uint64_t writes;     /* writes since store_fail_writes() */
     uint64_t fail[16];   /* those writes fail (test hook), 0: unused */
     sqlite3_stmt *begin, *commit, *add_table, *add_seat, *add_move, *get_meta, *set_meta, *del_meta,
-        *set_last_hash, *archive, *add_extra;
+        *set_last_hash, *archive, *add_extra, *set_opt, *add_message;
 };
 
 /* Columns added since the first schema: a database of an older server gets them at open. */
@@ -58,7 +58,13 @@ static const char *SCHEMA =
     "CREATE INDEX IF NOT EXISTS seat_extra_table ON seat_extra(table_id);"
     "CREATE TABLE IF NOT EXISTS moves(table_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
     " type INTEGER NOT NULL, seat INTEGER NOT NULL, arg INTEGER NOT NULL, hash INTEGER NOT NULL,"
-    " PRIMARY KEY(table_id, seq)) WITHOUT ROWID;";
+    " PRIMARY KEY(table_id, seq)) WITHOUT ROWID;"
+    /* what the facilitator set for a table (timers, stand-ins, seat modes): key and integer value */
+    "CREATE TABLE IF NOT EXISTS table_opts(table_id INTEGER NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,"
+    " PRIMARY KEY(table_id, key)) WITHOUT ROWID;"
+    /* the facilitator's messages to a table (table_id 0: to every table) */
+    "CREATE TABLE IF NOT EXISTS messages(id INTEGER PRIMARY KEY, table_id INTEGER NOT NULL, at INTEGER NOT NULL,"
+    " text TEXT NOT NULL);";
 
 static int prep(store_t *st, sqlite3_stmt **s, const char *sql)
 {
@@ -94,6 +100,8 @@ store_t *store_open(const char *path, int sync_full, char *err, size_t errlen)
         prep(st, &st->add_seat, "INSERT OR REPLACE INTO seats(table_id,seat,team,token_hash) VALUES(?,?,?,?)") ||
         prep(st, &st->add_move, "INSERT INTO moves(table_id,seq,type,seat,arg,hash) VALUES(?,?,?,?,?,?)") ||
         prep(st, &st->add_extra, "INSERT INTO seat_extra(table_id,seat,kind,value) VALUES(?,?,?,?)") ||
+        prep(st, &st->set_opt, "INSERT OR REPLACE INTO table_opts(table_id,key,value) VALUES(?,?,?)") ||
+        prep(st, &st->add_message, "INSERT INTO messages(table_id,at,text) VALUES(?,strftime('%s','now'),?)") ||
         prep(st, &st->get_meta, "SELECT value FROM meta WHERE key=?") ||
         prep(st, &st->set_meta, "INSERT OR REPLACE INTO meta(key,value) VALUES(?,?)") ||
         prep(st, &st->del_meta, "DELETE FROM meta WHERE key=?") ||
@@ -118,7 +126,7 @@ void store_close(store_t *st)
     store_commit(st);
     sqlite3_stmt *all[] = { st->begin, st->commit, st->add_table, st->add_seat, st->add_move,
                             st->get_meta, st->set_meta, st->del_meta, st->set_last_hash, st->archive,
-                            st->add_extra };
+                            st->add_extra, st->set_opt, st->add_message };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     sqlite3_close(st->ck);
@@ -264,6 +272,57 @@ int store_add_seat_extra(store_t *st, uint32_t table, int seat, const char *kind
     sqlite3_bind_text(st->add_extra, 3, kind, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st->add_extra, 4, value, (int)n, SQLITE_STATIC);
     return write_step(st, st->add_extra);
+}
+
+int store_set_table_opt(store_t *st, uint32_t table, const char *key, int64_t value)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->set_opt, 1, table);
+    sqlite3_bind_text(st->set_opt, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st->set_opt, 3, value);
+    return write_step(st, st->set_opt);
+}
+
+int store_each_table_opt(store_t *st, uint32_t table, int (*fn)(void *arg, const char *key, int64_t value), void *arg)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT key, value FROM table_opts WHERE table_id=?", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(q, 1, table);
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(q) == SQLITE_ROW)
+        rc = fn(arg, (const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1));
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int store_add_message(store_t *st, uint32_t table, const char *text)
+{
+    if (tx(st))
+        return -1;
+    sqlite3_bind_int64(st->add_message, 1, table);
+    sqlite3_bind_text(st->add_message, 2, text, -1, SQLITE_STATIC);
+    return write_step(st, st->add_message);
+}
+
+int store_last_message(store_t *st, uint32_t table, char *out, size_t outlen, int64_t *at)
+{
+    sqlite3_stmt *q = NULL;
+    out[0] = 0;
+    *at = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT text, at FROM messages WHERE table_id=? OR table_id=0 ORDER BY id DESC "
+                           "LIMIT 1", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(q, 1, table);
+    int found = 0;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        snprintf(out, outlen, "%s", (const char *)sqlite3_column_text(q, 0));
+        *at = sqlite3_column_int64(q, 1);
+        found = 1;
+    }
+    sqlite3_finalize(q);
+    return found;
 }
 
 int store_each_seat_extra(store_t *st, uint32_t table,

@@ -23,8 +23,6 @@ table_t *srv_table(srv_t *s, uint32_t id)
     return s->tables[id];
 }
 
-static void on_timer(uv_timer_t *h);
-
 table_t *srv_table_create(srv_t *s, const pkg_t *p, int n_seats, uint8_t bots, uint32_t timer_s,
                           uint64_t seed, uint32_t id, char *err, size_t errlen)
 {
@@ -96,6 +94,7 @@ void srv_table_free(table_t *t)
 void srv_table_discard(table_t *t)
 {
     srv_t *s = t->timer.loop->data;
+    t->archiving = 1;
     while (t->n_subs > 0)
         srv_table_unsubscribe(t, t->subs[0].c);
     srv_table_forget(t);
@@ -154,6 +153,7 @@ int srv_table_archive(table_t *t, const char *reason)
         proto_put_header((uint8_t *)msg, (uint32_t)n);
         memcpy(f->p, msg, f->len);
     }
+    t->archiving = 1; /* it leaves: no stand-in, no presence to follow */
     while (t->n_subs > 0) {
         conn_t *c = t->subs[0].c;
         if (f)
@@ -194,7 +194,7 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
 {
     for (int i = 0; i < c->n_sub; i++)
         if (c->sub[i].t == t) {
-            int was_seat = c->sub[i].who < PL_MAX_SEATS, is_seat = who < PL_MAX_SEATS;
+            int was_seat = c->sub[i].who < PL_MAX_SEATS, is_seat = who < PL_MAX_SEATS, old_seat = c->sub[i].who;
             c->sub[i].who = (uint8_t)who;
             for (int k = 0; k < t->n_subs; k++)
                 if (t->subs[k].c == c)
@@ -204,6 +204,10 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
                 t->idle_since_ms = srv_now_ms(c->srv);
             if (is_seat || was_seat)
                 srv_table_changed(t);
+            if (was_seat && old_seat != who)
+                srv_seat_presence(t, old_seat);
+            if (is_seat)
+                srv_seat_presence(t, who);
             return 0;
         }
     if (c->n_sub >= SRV_SUBS_MAX)
@@ -226,17 +230,21 @@ int srv_table_subscribe(table_t *t, conn_t *c, int who)
     c->sub[c->n_sub].t = t;
     c->sub[c->n_sub].who = (uint8_t)who;
     c->n_sub++;
+    if (who < PL_MAX_SEATS)
+        srv_seat_presence(t, who);
     return 0;
 }
 
 void srv_table_unsubscribe(table_t *t, conn_t *c)
 {
+    int left_seat = -1;
     for (int i = 0; i < t->n_subs; i++)
         if (t->subs[i].c == c) {
             if (t->subs[i].who < PL_MAX_SEATS) {
                 if (--t->n_seated == 0)
                     t->idle_since_ms = srv_now_ms(c->srv);
                 srv_table_changed(t); /* a device of a seat left (or dropped) */
+                left_seat = t->subs[i].who;
             }
             t->subs[i] = t->subs[--t->n_subs];
             break;
@@ -246,6 +254,8 @@ void srv_table_unsubscribe(table_t *t, conn_t *c)
             c->sub[i] = c->sub[--c->n_sub];
             break;
         }
+    if (left_seat >= 0 && !t->archiving)
+        srv_seat_presence(t, left_seat);
 }
 
 json_t *srv_table_info(table_t *t)
@@ -259,10 +269,28 @@ json_t *srv_table_info(table_t *t)
         if ((t->bot_mask >> i) & 1)
             json_array_append_new(bots, json_integer(i));
     }
-    return json_pack("{s:i,s:s,s:s,s:i,s:o,s:o,s:o,s:o,s:i,s:I,s:b,s:b}", "table", (int)t->id, "package",
-                     t->pkg->id, "package_hash", t->pkg->hash, "seats", t->n_seats, "teams", teams, "taken", taken,
-                     "devices", devices, "bots", bots, "timer", (int)t->timer_s, "seq", (json_int_t)t->st.seq,
-                     "over", t->st.wait == PL_WAIT_OVER, "broken", t->broken);
+    static const char *const modes[] = { "auto", "bot", "team" };
+    json_t *standins = json_array(), *seat_modes = json_array();
+    for (int i = 0; i < t->n_seats; i++) {
+        if ((t->standin_mask >> i) & 1u)
+            json_array_append_new(standins, json_integer(i));
+        json_array_append_new(seat_modes, json_string(modes[t->seat_mode[i] % 3]));
+    }
+    json_t *o = json_pack("{s:i,s:s,s:s,s:i,s:o,s:o,s:o,s:o,s:i,s:I,s:b,s:b}", "table", (int)t->id, "package",
+                          t->pkg->id, "package_hash", t->pkg->hash, "seats", t->n_seats, "teams", teams, "taken", taken,
+                          "devices", devices, "bots", bots, "timer", (int)t->timer_s, "seq", (json_int_t)t->st.seq,
+                          "over", t->st.wait == PL_WAIT_OVER, "broken", t->broken);
+    /* what the facilitator's dashboard follows */
+    json_object_set_new(o, "round", json_integer(t->st.round));
+    json_object_set_new(o, "current", json_integer(t->st.current));
+    json_object_set_new(o, "awaited", json_integer(pl_expected(&t->st)));
+    json_object_set_new(o, "paused", json_boolean(t->st.paused));
+    json_object_set_new(o, "vote_timer", json_integer(t->vote_timer_s));
+    json_object_set_new(o, "standin_after", json_integer(t->standin_s));
+    json_object_set_new(o, "standins", standins);
+    json_object_set_new(o, "seat_modes", seat_modes);
+    json_object_set_new(o, "clock", srv_clock_json(t));
+    return o;
 }
 
 typedef struct {
@@ -467,30 +495,20 @@ int srv_table_move(table_t *t, const pl_move_t *mv, pl_error_t *err)
         return -1;
     }
     s->moves++;
+    if (!pl_move_is_host(mv->type))
+        t->player_moves++;
     srv_kick(s);
     fan_out(t, &scratch_prev, mv, &scratch_ev, state_hash);
+    if (scratch_prev.round != t->st.round || scratch_prev.current != t->st.current ||
+        scratch_prev.paused != t->st.paused || scratch_prev.wait != t->st.wait)
+        srv_table_status(t); /* the facilitator's dashboard follows rounds, turns and holds */
     return PL_OK;
-}
-
-static void on_timer(uv_timer_t *h)
-{
-    table_t *t = h->data;
-    pl_move_t mv = { PL_MOVE_TIMEOUT, t->st.current, 0 };
-    pl_error_t err;
-    t->timer_on = 0;
-    if (t->st.wait == PL_WAIT_OVER)
-        return;
-    if (srv_table_move(t, &mv, &err) == PL_OK)
-        srv_log("table %u: turn timer fired at move %u", t->id, t->st.seq);
-    else
-        srv_log("table %u: timeout refused: %s", t->id, err.msg);
-    srv_table_after_moves(t);
 }
 
 void srv_table_after_moves(table_t *t)
 {
     for (int steps = 0; steps < SRV_BOT_STEPS && t->st.wait != PL_WAIT_OVER && !t->broken; steps++) {
-        unsigned due = pl_expected(&t->st) & t->bot_mask;
+        unsigned due = pl_expected(&t->st) & srv_table_bots(t);
         if (!due)
             break;
         int seat = __builtin_ctz(due);
@@ -510,14 +528,7 @@ void srv_table_after_moves(table_t *t)
         t->over_since_ms = srv_now_ms(table_srv(t));
         srv_table_changed(t);
     }
-    int waiting_humans = (pl_expected(&t->st) & ~t->bot_mask) != 0;
-    if (t->timer_s && t->st.wait != PL_WAIT_OVER && waiting_humans && !t->broken) {
-        uv_timer_start(&t->timer, on_timer, (uint64_t)t->timer_s * 1000, 0);
-        t->timer_on = 1;
-    } else if (t->timer_on) {
-        uv_timer_stop(&t->timer);
-        t->timer_on = 0;
-    }
+    srv_clock_update(t);
 }
 
 /* ---- restart: rebuild every table from its log ---- */
@@ -530,6 +541,23 @@ static int restore_seat(void *arg, const store_seat_t *seat)
     snprintf(t->team[seat->seat], sizeof t->team[0], "%s", seat->team);
     memcpy(t->token_hash[seat->seat], seat->hash, 32);
     t->taken_mask |= (uint8_t)(1u << seat->seat);
+    return 0;
+}
+
+static int restore_opt(void *arg, const char *key, int64_t value)
+{
+    table_t *t = arg;
+    uint32_t v = value < 0 ? 0 : value > 86400 ? 86400 : (uint32_t)value;
+    int seat;
+    if (!strcmp(key, "turn_timer"))
+        t->timer_s = v;
+    else if (!strcmp(key, "vote_timer"))
+        t->vote_timer_s = v;
+    else if (!strcmp(key, "standin_after"))
+        t->standin_s = v;
+    else if (sscanf(key, "seat_mode_%d", &seat) == 1 && seat >= 0 && seat < t->n_seats && value >= SRV_SEAT_AUTO &&
+             value <= SRV_SEAT_TEAM)
+        t->seat_mode[seat] = (uint8_t)value;
     return 0;
 }
 
@@ -567,6 +595,11 @@ static int restore_table(void *arg, store_table_t *row)
     srv_addr_count(s, t->owner, 1);
     store_each_seat(s->store, t->id, restore_seat, t);
     store_each_seat_extra(s->store, t->id, srv_seat_restore_extra, t);
+    store_each_table_opt(s->store, t->id, restore_opt, t);
+    store_last_message(s->store, t->id, t->message, sizeof t->message, &t->message_at);
+    for (int i = 0; i < t->n_seats; i++) /* nobody is back yet: away since now */
+        if ((t->taken_mask >> i) & 1u)
+            t->away_since_ms[i] = srv_now_ms(s);
     return 0;
 }
 
@@ -607,5 +640,6 @@ int srv_tables_restore(srv_t *s, char *err, size_t errlen)
     for (uint32_t id = 1; id <= s->n_tables; id++)
         if (s->tables[id])
             srv_table_after_moves(s->tables[id]);
+    srv_standins_check(s);
     return 0;
 }

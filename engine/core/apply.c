@@ -31,6 +31,8 @@ int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card
         return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", seat);
     if (st->wait == PL_WAIT_OVER)
         return refuse(err, PL_ERR_GAME_OVER, "the game is over");
+    if (st->paused)
+        return refuse(err, PL_ERR_PAUSED, "the facilitator holds the table");
     if (st->wait != PL_WAIT_TURN)
         return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first");
     if (seat != st->current)
@@ -59,12 +61,69 @@ int pl_can_play(const pl_ruleset_t *rs, const pl_state_t *st, int seat, int card
     return PL_OK;
 }
 
+int pl_move_is_host(int type)
+{
+    return type == PL_MOVE_PAUSE || type == PL_MOVE_REVEAL || type == PL_MOVE_PLACE || type == PL_MOVE_END;
+}
+
+/* where a card may be taken from to be revealed by the facilitator: its deck's draw or discard pile */
+static int in_pile(const pl_state_t *st, int card)
+{
+    return st->where[card] == PL_AT_DRAW || st->where[card] == PL_AT_DISCARD;
+}
+
+static int check_host(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *mv, pl_error_t *err)
+{
+    if (st->wait == PL_WAIT_OVER)
+        return refuse(err, PL_ERR_GAME_OVER, "the game is over");
+    switch (mv->type) {
+    case PL_MOVE_PAUSE:
+        if (mv->arg > 1)
+            return refuse(err, PL_ERR_BAD_MOVE, "pause takes 1 (hold the table) or 0 (go on), not %d", mv->arg);
+        if (st->paused == mv->arg)
+            return refuse(err, PL_ERR_BAD_MOVE, mv->arg ? "the table is held already" : "the table is not held");
+        return PL_OK;
+    case PL_MOVE_END:
+        return PL_OK;
+    case PL_MOVE_REVEAL:
+    case PL_MOVE_PLACE:
+        break;
+    default:
+        return refuse(err, PL_ERR_BAD_MOVE, "unknown move type %d", mv->type);
+    }
+    if (mv->seat >= st->n_seats)
+        return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", mv->seat);
+    if (st->wait != PL_WAIT_TURN)
+        return refuse(err, PL_ERR_WAITING, "a choice or a vote must be answered first");
+    if (st->viewer != PL_WHO_FULL)
+        return refuse(err, PL_ERR_BAD_MOVE, "only the host's full state takes the facilitator's moves");
+    if (mv->type == PL_MOVE_PLACE) {
+        if (mv->arg >= rs->n_spaces)
+            return refuse(err, PL_ERR_BAD_MOVE, "there is no space %d", mv->arg);
+        if (st->seat[mv->seat].finished)
+            return refuse(err, PL_ERR_BAD_MOVE, "seat %d has finished its journey", mv->seat);
+        return PL_OK;
+    }
+    if (mv->arg >= rs->n_cards || mv->arg >= st->n_cards)
+        return refuse(err, PL_ERR_BAD_MOVE, "there is no card %d", mv->arg);
+    int kind = rs->cards[mv->arg].kind;
+    if (kind != PL_CARD_EVENT && kind != PL_CARD_VOTE && kind != PL_CARD_PROMPT)
+        return refuse(err, PL_ERR_BAD_MOVE, "card %d is not an event, a quote to vote on or a prompt", mv->arg);
+    if (!in_pile(st, mv->arg))
+        return refuse(err, PL_ERR_BAD_MOVE, "card %d is in play: it is not in its deck's piles", mv->arg);
+    return PL_OK;
+}
+
 static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *mv, pl_error_t *err)
 {
     const pl_pending_t *p = &st->pending;
+    if (pl_move_is_host(mv->type))
+        return check_host(rs, st, mv, err);
     if (mv->type == PL_MOVE_TIMEOUT) {
         if (st->wait == PL_WAIT_OVER)
             return refuse(err, PL_ERR_GAME_OVER, "the game is over");
+        if (st->paused)
+            return refuse(err, PL_ERR_PAUSED, "the facilitator holds the table");
         if (st->viewer != PL_WHO_FULL && st->wait == PL_WAIT_TURN)
             return refuse(err, PL_ERR_BAD_MOVE, "a view cannot roll: it has no generator");
         return PL_OK;
@@ -75,6 +134,8 @@ static int check(const pl_ruleset_t *rs, const pl_state_t *st, const pl_move_t *
         return refuse(err, PL_ERR_BAD_SEAT, "there is no seat %d", mv->seat);
     if (st->wait == PL_WAIT_OVER)
         return refuse(err, PL_ERR_GAME_OVER, "the game is over");
+    if (st->paused)
+        return refuse(err, PL_ERR_PAUSED, "the facilitator holds the table");
     switch (mv->type) {
     case PL_MOVE_PLAY:
         return pl_can_play(rs, st, mv->seat, mv->arg, err);
@@ -223,6 +284,25 @@ int pl_apply(const pl_ruleset_t *rs, pl_state_t *st, const pl_move_t *mv, pl_eve
             pl_vote_resolve(&c);
         break;
     case PL_MOVE_TIMEOUT: timeout(&c); break;
+    case PL_MOVE_PAUSE:
+        st->paused = (uint8_t)mv->arg;
+        pl_emit(&c, PL_EV_PAUSED, PL_SEAT_NONE, PL_NO_CARD, mv->arg, 0, 0);
+        break;
+    case PL_MOVE_REVEAL: pl_reveal_card(&c, mv->arg, mv->seat); break;
+    case PL_MOVE_PLACE: {
+        pl_seat_t *s = &st->seat[mv->seat];
+        int from = s->pos;
+        s->pos = (uint8_t)mv->arg;
+        pl_emit(&c, PL_EV_MOVED, mv->seat, PL_NO_CARD, from, s->pos, 2);
+        if (rs->spaces[s->pos].kind == PL_SPACE_END)
+            pl_land(&c, mv->seat, 0); /* put at the end: the journey is finished */
+        break;
+    }
+    case PL_MOVE_END:
+        st->paused = 0;
+        pl_emit(&c, PL_EV_ENDED, PL_SEAT_NONE, PL_NO_CARD, st->round, 0, 0);
+        pl_game_over(&c);
+        break;
     }
     st->seq++;
     pl_settle(&c);
@@ -233,6 +313,8 @@ int pl_apply(const pl_ruleset_t *rs, pl_state_t *st, const pl_move_t *mv, pl_eve
 
 unsigned pl_expected(const pl_state_t *st)
 {
+    if (st->paused)
+        return 0;
     switch (st->wait) {
     case PL_WAIT_TURN: return 1u << st->current;
     case PL_WAIT_CHOICE:

@@ -28,7 +28,7 @@ static int check_bounds(const pl_ruleset_t *rs, const pl_state_t *st, pl_error_t
 {
     if (st->n_seats < 1 || st->n_seats > PL_MAX_SEATS || st->n_cards != rs->n_cards || rs->n_cards > PL_MAX_CARDS)
         return bad(err, "bad seat count %d or card count %d", st->n_seats, st->n_cards);
-    if (st->current >= st->n_seats || st->wait > PL_WAIT_OVER || st->n_dice > PL_MAX_DICE)
+    if (st->current >= st->n_seats || st->wait > PL_WAIT_OVER || st->n_dice > PL_MAX_DICE || st->paused > 1)
         return bad(err, "bad turn: seat %d, waiting for %d", st->current, st->wait);
     if (st->viewer >= st->n_seats && st->viewer != PL_WHO_FULL && st->viewer != PL_WHO_OBSERVER &&
         st->viewer != PL_WHO_FACILITATOR)

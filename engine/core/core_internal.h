@@ -26,6 +26,8 @@ void pl_run(pl_ctx_t *c);                      /* resolve frames until empty or 
 void pl_move_pawn(pl_ctx_t *c, int seat, int steps, int actor, int depth);
 void pl_land(pl_ctx_t *c, int seat, int depth); /* finish at an end, resolve on-land effects */
 void pl_vote_resolve(pl_ctx_t *c);
+/* A card of a pile revealed to seat as if drawn by an effect (the facilitator's reveal move). */
+void pl_reveal_card(pl_ctx_t *c, uint16_t card, int seat);
 int pl_cond_holds(const pl_ruleset_t *rs, const pl_state_t *st, int seat, const pl_cond_t *k);
 
 /* turn flow (turn.c) */

@@ -193,6 +193,27 @@ static void exec_reveal(pl_ctx_t *c, const pl_effect_t *e, int actor, int depth)
     }
 }
 
+void pl_reveal_card(pl_ctx_t *c, uint16_t card, int seat)
+{
+    pl_state_t *st = c->st;
+    const pl_card_t *k = &c->rs->cards[card];
+    const pl_deck_t *d = &c->rs->decks[k->deck];
+    if (st->where[card] == PL_AT_DRAW) { /* out of the draw pile, the others keep their order */
+        uint16_t *pile = st->order + d->first;
+        for (int i = 0; i < st->draw_n[k->deck]; i++)
+            if (pile[i] == card) {
+                memmove(pile + i, pile + i + 1, (size_t)(st->draw_n[k->deck] - i - 1) * sizeof *pile);
+                st->draw_n[k->deck]--;
+                pile[st->draw_n[k->deck]] = 0;
+                break;
+            }
+    }
+    st->where[card] = PL_AT_TABLE;
+    pl_emit(c, PL_EV_REVEALED, seat, card, k->deck, 0, 0);
+    log_played(st, c->rs, card, seat);
+    pl_push(c, k->effects, seat, card, 1, PL_FRAME_DISCARD);
+}
+
 static void exec_delay(pl_ctx_t *c, const pl_effect_t *e, int actor, uint16_t card)
 {
     pl_state_t *st = c->st;

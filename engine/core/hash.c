@@ -30,7 +30,8 @@ uint64_t pl_state_hash(const pl_state_t *st)
 {
     hasher_t x = { { 0xCBF29CE484222325ull, 0x84222325CBF29CE4ull, 0x9E3779B97F4A7C15ull, 0x7F4A7C159E3779B9ull }, 0 };
     mix(&x, st->n_seats | (uint64_t)st->current << 8 | (uint64_t)st->wait << 16 | (uint64_t)st->rolled << 24 |
-                (uint64_t)st->played << 32 | (uint64_t)st->viewer << 40 | (uint64_t)st->n_dice << 48);
+                (uint64_t)st->played << 32 | (uint64_t)st->viewer << 40 | (uint64_t)st->n_dice << 48 |
+                (uint64_t)st->paused << 56);
     for (int i = 0; i < st->n_dice && i < PL_MAX_DICE; i++)
         mix(&x, st->dice[i]);
     mix(&x, st->round | (uint64_t)st->seq << 16);

@@ -13,6 +13,13 @@ enum {
     PL_MOVE_VOTE,     /* arg = option index of a pending vote */
     PL_MOVE_TIMEOUT,  /* logged by a host when a turn timer fires: settles whatever is awaited
                          (absent voters abstain, a choice takes option 0, a turn rolls) */
+    /* the facilitator's moves: logged like the others, so that a replay gives the same game; only a host may make
+     * them (never a seat, never a bot) */
+    PL_MOVE_PAUSE,    /* arg 1 holds the table (no player move is accepted), arg 0 lets it go on */
+    PL_MOVE_REVEAL,   /* arg = a card of an event, vote or prompt deck, taken from its pile and revealed to seat
+                         as if drawn there (an event resolves, a quote opens its vote, a prompt is told) */
+    PL_MOVE_PLACE,    /* seat's pawn is put on space arg (the space is not resolved) */
+    PL_MOVE_END,      /* the game ends now and is scored */
     PL_MOVE__COUNT
 };
 
@@ -40,6 +47,7 @@ enum {
     PL_ERR_NOT_VOTER,         /* this seat does not vote on this question */
     PL_ERR_ALREADY_VOTED,     /* this seat has voted already */
     PL_ERR_SETUP,             /* the table cannot be set up (seats, sizes) */
+    PL_ERR_PAUSED,            /* the facilitator holds the table */
     PL_ERR__COUNT
 };
 
@@ -69,6 +77,8 @@ enum {
     PL_EV_FINISHED,      /* seat reached the end of the board */
     PL_EV_TIMEOUT,       /* seat ran out of time */
     PL_EV_GAME_OVER,     /* the game ended; scores are in the state */
+    PL_EV_PAUSED,        /* the facilitator held the table (a = 1) or let it go on (a = 0) */
+    PL_EV_ENDED,         /* the facilitator ended the game at round a (before game_over) */
     PL_EV__COUNT
 };
 
@@ -91,7 +101,10 @@ typedef struct {
 int pl_apply(const pl_ruleset_t *rs, pl_state_t *st, const pl_move_t *mv, pl_events_t *events,
              pl_error_t *err);
 
-/* Bitmask of the seats that may make a move now (all voters still to answer during a vote). */
+/* Whether a move is one of the facilitator's (PAUSE, REVEAL, PLACE, END). */
+int pl_move_is_host(int type);
+
+/* Bitmask of the seats that may make a move now (all voters still to answer during a vote; none while paused). */
 unsigned pl_expected(const pl_state_t *st);
 /* The lowest-numbered seat that may move now, or -1 when none may (the game is over). Hosts that
  * drive every seat (simulator, tests) play this one next; during a vote any order is fine. */
@@ -116,7 +129,7 @@ int pl_event_for(const pl_event_t *ev, int who, pl_event_t *out);
 
 /* Stable names for the wire and logs; the sentences players read come from engine/text. */
 const char *pl_reason_name(int code);          /* "not_your_turn"... */
-const char *pl_move_name(int type);             /* "play", "roll", "choose", "vote", "timeout" */
+const char *pl_move_name(int type);             /* "play", "roll", "choose", "vote", "timeout", "pause"... */
 int pl_move_from_name(const char *s);           /* -1 when unknown */
 const char *pl_event_name(int type);            /* "turn", "played"... */
 

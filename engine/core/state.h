@@ -97,6 +97,7 @@ typedef struct pl_state {
     uint8_t played;   /* cards played this turn */
     uint8_t viewer;   /* PL_WHO_FULL for the real state, else who this view is for */
     uint8_t n_dice;
+    uint8_t paused;   /* 1 while the facilitator holds the table: no player move is accepted */
     uint8_t dice[PL_MAX_DICE]; /* last roll */
     uint16_t round;   /* starts at 1 */
     uint32_t seq;     /* accepted moves so far */

@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PROTO_VERSION       2          /* bumped on any incompatible change (2: four-lane state hash) */
+#define PROTO_VERSION       3          /* bumped on any incompatible change (2: four-lane state hash; 3: the
+                                          facilitator's moves, paused, clocks) */
 #define PROTO_MAX_FRAME     65536u     /* largest payload a client may send to the server */
 #define PROTO_MAX_FRAME_S2C 1048576u   /* largest payload the server sends to a client */
 #define PROTO_HEADER        4          /* bytes of the length prefix */

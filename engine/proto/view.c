@@ -51,7 +51,8 @@ static const fdesc_t pending_f[] = {
 const fdesc_t proto_state_fields[] = {
     SC(pl_state_t, n_seats, K_U8), SC(pl_state_t, current, K_U8), SC(pl_state_t, wait, K_U8),
     SC(pl_state_t, rolled, K_U8), SC(pl_state_t, played, K_U8), SC(pl_state_t, viewer, K_U8),
-    SC(pl_state_t, n_dice, K_U8), AR(pl_state_t, dice, K_U8), SC(pl_state_t, round, K_U16),
+    SC(pl_state_t, n_dice, K_U8), SC(pl_state_t, paused, K_U8), AR(pl_state_t, dice, K_U8),
+    SC(pl_state_t, round, K_U16),
     SC(pl_state_t, seq, K_U32), SC(pl_state_t, turns, K_U32), AR(pl_state_t, rng, K_U64),
     AR(pl_state_t, table_counter, K_I32), ST(pl_state_t, seat, seat_f),
     SC(pl_state_t, n_cards, K_U16), AR(pl_state_t, draw_n, K_U16), AR(pl_state_t, order, K_U16),

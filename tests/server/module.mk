@@ -27,7 +27,7 @@ $(TS_PROTO_BIN): $(BUILD)/obj/tests/server/test_proto.o $(BUILD)/obj/tests/serve
 	$(CC) $(FINAL_LDFLAGS) -o $@ $^ $(call pkglibs,jansson criterion) $(DATA_LDLIBS)
 
 $(TS_SERVER_BIN): $(BUILD)/obj/tests/server/test_games.o $(BUILD)/obj/tests/server/test_bad_input.o \
-		$(BUILD)/obj/tests/server/test_harden.o $(BUILD)/obj/tests/server/test_lobby.o $(BUILD)/obj/tests/server/test_seats.o $(BUILD)/obj/server/crypto.o \
+		$(BUILD)/obj/tests/server/test_harden.o $(BUILD)/obj/tests/server/test_lobby.o $(BUILD)/obj/tests/server/test_seats.o $(BUILD)/obj/tests/server/test_console.o $(BUILD)/obj/server/crypto.o \
 		$(BUILD)/obj/tests/server/harness.o $(TS_PKG_OBJ) $(PROTO_LIB) $(TS_DATA_LIB) $(CORE_LIB) \
 		| $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TS_FLOOR_BIN)
 	@mkdir -p $(dir $@)

@@ -44,7 +44,7 @@ def state_hash(v):
     g = lambda k: v.get(k, 0)
     u32 = lambda x: x & 0xFFFFFFFF
     mix(g("n_seats") | g("current") << 8 | g("wait") << 16 | g("rolled") << 24 | g("played") << 32
-        | g("viewer") << 40 | g("n_dice") << 48)
+        | g("viewer") << 40 | g("n_dice") << 48 | g("paused") << 56)
     dice = pad(v.get("dice", []), 4)
     for i in range(min(g("n_dice"), 4)):
         mix(dice[i])
