@@ -332,6 +332,18 @@ static void cmd_end_game(conn_t *c, json_t *msg, json_int_t re)
     host_answer(c, re, t, srv_host_move(t, PL_MOVE_END, 0, 0, &err), &err);
 }
 
+/* the team codes of a table's seats: to give a seat to a replacement device */
+static void cmd_seat_codes(conn_t *c, json_t *msg, json_int_t re)
+{
+    table_t *t = one_table(c, msg, re);
+    if (!t)
+        return;
+    json_t *codes = json_array();
+    for (int i = 0; i < t->n_seats; i++)
+        json_array_append_new(codes, t->code[i][0] ? json_string(t->code[i]) : json_null());
+    ok(c, re, json_pack("{s:i,s:o}", "table", (int)t->id, "codes", codes));
+}
+
 int srv_console_handle(conn_t *c, const char *type, json_t *msg, json_int_t re)
 {
     static const struct {
@@ -340,6 +352,7 @@ int srv_console_handle(conn_t *c, const char *type, json_t *msg, json_int_t re)
     } cmds[] = {
         { "pause", cmd_pause }, { "set_timer", cmd_set_timer }, { "say", cmd_say }, { "seat_mode", cmd_seat_mode },
         { "reveal", cmd_reveal }, { "place", cmd_place }, { "end_game", cmd_end_game },
+        { "seat_codes", cmd_seat_codes },
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (!strcmp(type, cmds[i].name)) {

@@ -27,6 +27,8 @@ void pc_draw_icon(pc_gfx_t *g, int icon, SDL_Color bg, const char *initial, floa
 void pc_draw_space_icon(pc_gfx_t *g, int kind, float cx, float cy, float r, SDL_Color c);
 void pc_draw_pawn(pc_gfx_t *g, float cx, float cy, float r, SDL_Color c, int highlight);
 void pc_draw_die(pc_gfx_t *g, float x, float y, float size, int value);
+/* The countdown from x, centred on cy, text of size: a ring and m:ss. Returns its width. */
+float pc_draw_clock(pc_gfx_t *g, float x, float cy, float size, uint32_t left_ms, uint32_t total_s, int frozen);
 /* A horizontal gauge of value in [min, max]. */
 void pc_draw_gauge(pc_gfx_t *g, float x, float y, float w, float h, int value, int min, int max,
                    SDL_Color c);

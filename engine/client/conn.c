@@ -13,47 +13,7 @@
 #include "client/link.h"
 #include "client/load.h"
 #include "client/pkgcache.h"
-
-#define CONN_EV_MAX 32
-#define CONN_RS_MAX 8
-
-struct pc_conn {
-    pc_link_t *link;
-    Uint32 ev_type;
-    unsigned gen;                 /* the link's connection these requests belong to */
-    int state;
-    int lang;
-    char addr[128];
-    char status[300];
-    long next_id;
-    long create_id, join_id, move_id, pkg_id;
-    pc_create_spec_t create;      /* what the last create_table asked for (its seat to take) */
-    /* lobby */
-    pc_table_info_t tables[PC_CONN_MAX_TABLES];
-    int n_tables;
-    pc_pkg_info_t pkgs[PC_CONN_MAX_PKGS];
-    int n_pkgs;
-    /* the table followed */
-    int table, seat, watching, joining;
-    char token[160];
-    char code[16];
-    void (*listen)(void *, const json_t *);
-    void *listen_ctx;
-    int listen_who;               /* the seat (or -1 watching) the listening session shows */
-    json_t *joined_snapshot;      /* first snapshot, waiting for the app (PC_CE_JOINED) */
-    json_t *early;                /* the table's messages that came after it, before the session */
-    const pl_ruleset_t *joined_rs;
-    json_t *waiting_snapshot;     /* a snapshot waiting for its package to arrive */
-    char waiting_hash[65];
-    /* rulesets loaded for tables, kept until the connection closes */
-    struct {
-        char hash[65];
-        pl_ruleset_t *rs;
-    } rs[CONN_RS_MAX];
-    int n_rs;
-    pc_cevent_t ev[CONN_EV_MAX];
-    int ev_head, ev_n;
-};
+#include "client/conn_internal.h"
 
 static const char *tr(const pc_conn_t *c, const char *s) __attribute__((format_arg(2)));
 static const char *tr(const pc_conn_t *c, const char *s)
@@ -61,7 +21,7 @@ static const char *tr(const pc_conn_t *c, const char *s)
     return pt_tr(c->lang, s);
 }
 
-static void emit(pc_conn_t *c, int type, const char *text)
+void pc_conn__emit(pc_conn_t *c, int type, const char *text)
 {
     if (c->ev_n == CONN_EV_MAX) {
         c->ev_head = (c->ev_head + 1) % CONN_EV_MAX;
@@ -159,7 +119,7 @@ static void token_forget(pc_conn_t *c)
 
 /* ---- sending ----------------------------------------------------------------------------- */
 
-static long send_msg(pc_conn_t *c, json_t *m)
+long pc_conn__send(pc_conn_t *c, json_t *m)
 {
     long id = ++c->next_id;
     json_object_set_new(m, "id", json_integer(id));
@@ -175,7 +135,7 @@ static long send_msg(pc_conn_t *c, json_t *m)
 
 static long request(pc_conn_t *c, const char *type)
 {
-    return send_msg(c, proto_msg(type, -1));
+    return pc_conn__send(c, proto_msg(type, -1));
 }
 
 static void send_rejoin(pc_conn_t *c)
@@ -183,16 +143,16 @@ static void send_rejoin(pc_conn_t *c)
     json_t *r = proto_msg("rejoin", -1);
     json_object_set_new(r, "token", json_string(c->token));
     c->joining = 1;
-    c->join_id = send_msg(c, r);
+    c->join_id = pc_conn__send(c, r);
 }
 
 static void send_watch(pc_conn_t *c, int table)
 {
     json_t *m = proto_msg("watch", -1);
     json_object_set_new(m, "table", json_integer(table));
-    json_object_set_new(m, "as", json_string("observer"));
+    json_object_set_new(m, "as", json_string(c->watch_as_facilitator ? "facilitator" : "observer"));
     c->joining = 1;
-    c->join_id = send_msg(c, m);
+    c->join_id = pc_conn__send(c, m);
 }
 
 /* ---- status ------------------------------------------------------------------------------ */
@@ -213,7 +173,7 @@ static void status(pc_conn_t *c)
     case PC_NET_LOST: snprintf(c->status, sizeof c->status, tr(c, "Connection to %s lost, trying again..."), c->addr); break;
     default: c->status[0] = 0;
     }
-    emit(c, PC_CE_STATUS, NULL);
+    pc_conn__emit(c, PC_CE_STATUS, NULL);
 }
 
 int pc_conn_state(const pc_conn_t *c) { return c ? c->state : PC_NET_OFF; }
@@ -316,7 +276,7 @@ int pc_conn_refresh(pc_conn_t *c)
     request(c, "list_tables");
     json_t *w = proto_msg("watch_lobby", -1);
     json_object_set_new(w, "on", json_true());
-    send_msg(c, w);
+    pc_conn__send(c, w);
     return 1;
 }
 
@@ -338,7 +298,7 @@ int pc_conn_create(pc_conn_t *c, const pc_create_spec_t *spec)
     if (spec->timer > 0)
         json_object_set_new(m, "timer", json_integer(spec->timer));
     c->create = *spec;
-    c->create_id = send_msg(c, m);
+    c->create_id = pc_conn__send(c, m);
     return c->create_id >= 0;
 }
 
@@ -354,7 +314,7 @@ int pc_conn_join(pc_conn_t *c, int table, int seat, const char *team)
         json_object_set_new(m, "team", json_string(team));
     c->joining = 1;
     c->watching = 0;
-    c->join_id = send_msg(c, m);
+    c->join_id = pc_conn__send(c, m);
     return c->join_id >= 0;
 }
 
@@ -372,7 +332,7 @@ int pc_conn_join_code(pc_conn_t *c, const char *code)
     json_object_set_new(m, "code", json_string(norm));
     c->joining = 1;
     c->watching = 0;
-    c->join_id = send_msg(c, m);
+    c->join_id = pc_conn__send(c, m);
     return c->join_id >= 0;
 }
 
@@ -410,7 +370,7 @@ void pc_conn_leave(pc_conn_t *c)
     if (c->table > 0 && c->state == PC_NET_READY) {
         json_t *m = proto_msg("leave", -1);
         json_object_set_new(m, "table", json_integer(c->table));
-        send_msg(c, m);
+        pc_conn__send(c, m);
     }
     c->table = 0;
     c->seat = -1;
@@ -444,7 +404,7 @@ long pc_conn_send_move(pc_conn_t *c, const pl_move_t *mv, uint32_t seq)
     json_object_set_new(m, "table", json_integer(c->table));
     json_object_set_new(m, "seq", json_integer(seq));
     json_object_set_new(m, "move", proto_move_encode(mv));
-    c->move_id = send_msg(c, m);
+    c->move_id = pc_conn__send(c, m);
     return c->move_id;
 }
 
@@ -522,6 +482,36 @@ static void table_info(pc_table_info_t *x, const json_t *t)
         if (s >= 0 && s < x->seats)
             x->bot[s] = 1;
     }
+    x->round = (int)json_integer_value(json_object_get(t, "round"));
+    x->current = (int)json_integer_value(json_object_get(t, "current"));
+    x->awaited = (unsigned)json_integer_value(json_object_get(t, "awaited"));
+    x->paused = json_is_true(json_object_get(t, "paused"));
+    x->vote_timer = (int)json_integer_value(json_object_get(t, "vote_timer"));
+    x->standin_after = (int)json_integer_value(json_object_get(t, "standin_after"));
+    json_array_foreach(json_object_get(t, "standins"), i, b) {
+        json_int_t s = json_integer_value(b);
+        if (s >= 0 && s < x->seats)
+            x->standin[s] = 1;
+    }
+    json_array_foreach(json_object_get(t, "seat_modes"), i, b) {
+        const char *m = json_string_value(b);
+        if (i < (size_t)x->seats && m)
+            x->seat_mode[i] = !strcmp(m, "bot") ? 1 : !strcmp(m, "team") ? 2 : 0;
+    }
+    json_t *clock = json_object_get(t, "clock");
+    x->clock_kind = pc_clock_kind(json_string_value(json_object_get(clock, "kind")));
+    x->clock_seconds = (int)json_integer_value(json_object_get(clock, "seconds"));
+    x->clock_frozen = json_is_true(json_object_get(clock, "paused"));
+    uint32_t left = (uint32_t)json_integer_value(json_object_get(clock, "left_ms"));
+    x->clock_deadline = x->clock_frozen ? left : SDL_GetTicks() + left;
+}
+
+int pc_clock_kind(const char *name)
+{
+    if (!name)
+        return PC_CLOCK_NONE;
+    return !strcmp(name, "turn") ? PC_CLOCK_TURN : !strcmp(name, "vote") ? PC_CLOCK_VOTE
+                                                     : !strcmp(name, "prompt") ? PC_CLOCK_PROMPT : PC_CLOCK_NONE;
 }
 
 static void on_tables(pc_conn_t *c, const json_t *m)
@@ -535,7 +525,7 @@ static void on_tables(pc_conn_t *c, const json_t *m)
             break;
         table_info(&c->tables[c->n_tables++], t);
     }
-    emit(c, PC_CE_LOBBY, NULL);
+    pc_conn__emit(c, PC_CE_LOBBY, NULL);
 }
 
 /* one table changed (pushed to lobby watchers and to the table's listeners) */
@@ -554,7 +544,7 @@ static void on_table(pc_conn_t *c, const json_t *m)
         c->n_tables++;
     }
     c->tables[k] = x;
-    emit(c, PC_CE_LOBBY, NULL);
+    pc_conn__emit(c, PC_CE_LOBBY, NULL);
 }
 
 static void on_table_gone(pc_conn_t *c, const json_t *m)
@@ -565,7 +555,7 @@ static void on_table_gone(pc_conn_t *c, const json_t *m)
             c->tables[k] = c->tables[--c->n_tables];
             break;
         }
-    emit(c, PC_CE_LOBBY, NULL);
+    pc_conn__emit(c, PC_CE_LOBBY, NULL);
 }
 
 static void on_packages(pc_conn_t *c, const json_t *m)
@@ -591,7 +581,7 @@ static void on_packages(pc_conn_t *c, const json_t *m)
         x->default_seats = (int)json_integer_value(json_object_get(p, "default_seats"));
         x->size = (long)json_integer_value(json_object_get(p, "size"));
     }
-    emit(c, PC_CE_LOBBY, NULL);
+    pc_conn__emit(c, PC_CE_LOBBY, NULL);
 }
 
 static const pl_ruleset_t *ruleset_of(pc_conn_t *c, const char *hash, const char *dir, char *err, size_t errlen)
@@ -623,14 +613,14 @@ static int package_for(pc_conn_t *c, const json_t *snap, const pl_ruleset_t **rs
     const char *hash = json_string_value(json_object_get(info, "package_hash"));
     char dir[1100], err[600];
     if (!id) {
-        emit(c, PC_CE_ERROR, tr(c, "The server sent a table without its game."));
+        pc_conn__emit(c, PC_CE_ERROR, tr(c, "The server sent a table without its game."));
         return -1;
     }
     if (!hash) { /* a server that does not say which version: the installed copy, if any */
         if (!pc_find_game_dir(id, dir, sizeof dir)) {
             char b[300];
             snprintf(b, sizeof b, tr(c, "The game %s is not installed here."), id);
-            emit(c, PC_CE_ERROR, b);
+            pc_conn__emit(c, PC_CE_ERROR, b);
             return -1;
         }
         *rs = ruleset_of(c, "unknown", dir, err, sizeof err);
@@ -640,13 +630,13 @@ static int package_for(pc_conn_t *c, const json_t *snap, const pl_ruleset_t **rs
         json_t *m = proto_msg("get_package", -1);
         json_object_set_new(m, "package", json_string(id));
         snprintf(c->waiting_hash, sizeof c->waiting_hash, "%s", hash);
-        c->pkg_id = send_msg(c, m);
+        c->pkg_id = pc_conn__send(c, m);
         snprintf(c->status, sizeof c->status, tr(c, "Fetching the game %s from the server..."), id);
-        emit(c, PC_CE_STATUS, NULL);
+        pc_conn__emit(c, PC_CE_STATUS, NULL);
         return 0;
     }
     if (!*rs) {
-        emit(c, PC_CE_ERROR, err);
+        pc_conn__emit(c, PC_CE_ERROR, err);
         return -1;
     }
     return 1;
@@ -667,7 +657,7 @@ static void deliver_snapshot(pc_conn_t *c, json_t *snap, const pl_ruleset_t *rs)
     c->listen_ctx = NULL;
     json_decref(c->early);
     c->early = json_array();
-    emit(c, PC_CE_JOINED, NULL);
+    pc_conn__emit(c, PC_CE_JOINED, NULL);
 }
 
 static void on_snapshot(pc_conn_t *c, json_t *m)
@@ -685,7 +675,7 @@ static void on_snapshot(pc_conn_t *c, json_t *m)
     }
     if (got < 0) {
         pc_conn_leave(c);
-        emit(c, PC_CE_LEFT, NULL);
+        pc_conn__emit(c, PC_CE_LEFT, NULL);
         return;
     }
     status(c);
@@ -707,8 +697,8 @@ static void on_package(pc_conn_t *c, json_t *m)
         snprintf(b, sizeof b, tr(c, "The game could not be taken from the server: %s"), err);
         json_decref(snap);
         pc_conn_leave(c);
-        emit(c, PC_CE_ERROR, b);
-        emit(c, PC_CE_LEFT, NULL);
+        pc_conn__emit(c, PC_CE_ERROR, b);
+        pc_conn__emit(c, PC_CE_LEFT, NULL);
         return;
     }
     status(c);
@@ -776,7 +766,7 @@ static void on_error(pc_conn_t *c, const json_t *m, long re)
         if (c->table > 0) {
             c->table = 0;
             c->seat = -1;
-            emit(c, PC_CE_LEFT, NULL);
+            pc_conn__emit(c, PC_CE_LEFT, NULL);
         }
         pc_conn_refresh(c);
         return;
@@ -794,12 +784,12 @@ static void on_error(pc_conn_t *c, const json_t *m, long re)
         c->waiting_snapshot = NULL;
         pc_conn_leave(c);
         error_text(c, code, msg, text, sizeof text);
-        emit(c, PC_CE_ERROR, text);
-        emit(c, PC_CE_LEFT, NULL);
+        pc_conn__emit(c, PC_CE_ERROR, text);
+        pc_conn__emit(c, PC_CE_LEFT, NULL);
         return;
     }
     error_text(c, code, msg, text, sizeof text);
-    emit(c, PC_CE_ERROR, text);
+    pc_conn__emit(c, PC_CE_ERROR, text);
 }
 
 static void on_message(pc_conn_t *c, const char *payload, size_t len)
@@ -828,12 +818,20 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
         on_table_gone(c, m);
         if ((int)json_integer_value(json_object_get(m, "table")) == c->table && c->table > 0) {
             c->table = 0;
-            emit(c, PC_CE_LEFT, NULL);
+            pc_conn__emit(c, PC_CE_LEFT, NULL);
         }
     } else if (!strcmp(type, "packages")) {
         on_packages(c, m);
     } else if (!strcmp(type, "package")) {
         on_package(c, m);
+    } else if ((!strcmp(type, "clock") || !strcmp(type, "message")) &&
+               (int)json_integer_value(json_object_get(m, "table")) == c->table) {
+        if (c->listen) /* the table's clock and the facilitator's messages go to its session */
+            c->listen(c->listen_ctx, m);
+        else if (c->early && json_array_size(c->early) < 4096)
+            json_array_append(c->early, m);
+    } else if (pc_conn__console_answer(c, m, re)) {
+        ; /* the facilitator's */
     } else if (!strcmp(type, "ok")) {
         json_t *t = json_object_get(m, "table");
         if (re == c->create_id && json_is_integer(t)) {
@@ -841,7 +839,7 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
             if (c->create.take >= 0)
                 pc_conn_join(c, id, c->create.take, c->create.team[c->create.take]);
             else
-                emit(c, PC_CE_LOBBY, NULL);
+                pc_conn__emit(c, PC_CE_LOBBY, NULL);
         }
     } else if (!strcmp(type, "joined")) {
         if (re == c->join_id || c->joining)
@@ -876,7 +874,7 @@ int pc_conn_handle(pc_conn_t *c, const SDL_Event *ev)
         json_t *h = proto_msg("hello", -1);
         json_object_set_new(h, "version", json_integer(PROTO_VERSION));
         json_object_set_new(h, "client", json_string("plateau " PLATEAU_VERSION));
-        send_msg(c, h);
+        pc_conn__send(c, h);
         break;
     }
     case PC_LINK_LOST:

@@ -24,7 +24,20 @@ typedef struct {
     uint8_t taken[PL_MAX_SEATS];   /* a team holds the seat */
     uint8_t bot[PL_MAX_SEATS];
     uint8_t devices[PL_MAX_SEATS]; /* connections following the seat now */
+    /* what the facilitator's dashboard follows */
+    int round, current, paused, vote_timer, standin_after;
+    unsigned awaited;              /* seats expected to move now */
+    uint8_t standin[PL_MAX_SEATS]; /* a bot plays the seat while its team is away */
+    uint8_t seat_mode[PL_MAX_SEATS]; /* 0 auto, 1 a bot for good, 2 the team's for good */
+    int clock_kind;                /* PC_CLOCK_* */
+    int clock_seconds;
+    uint32_t clock_deadline;       /* SDL ticks when it runs out (or what is left, when frozen) */
+    int clock_frozen;
 } pc_table_info_t;
+
+enum { PC_CLOCK_NONE = 0, PC_CLOCK_TURN, PC_CLOCK_VOTE, PC_CLOCK_PROMPT };
+/* The clock of a table: its kind from its wire name ("turn", "vote", "prompt", else none). */
+int pc_clock_kind(const char *name);
 
 typedef struct {
     char id[64];
@@ -40,7 +53,9 @@ enum {
     PC_CE_LOBBY,      /* the tables or packages changed */
     PC_CE_JOINED,     /* a table is ready: make its session with pc_session_remote_create() */
     PC_CE_ERROR,      /* a request was refused: text says why, in the UI language */
-    PC_CE_LEFT        /* the table was left or is gone */
+    PC_CE_LEFT,       /* the table was left or is gone */
+    PC_CE_DONE,       /* a facilitator's command was done (text: its name) */
+    PC_CE_LOGIN       /* the facilitator's secret was accepted */
 };
 
 typedef struct {
@@ -90,6 +105,19 @@ int pc_conn_watch(pc_conn_t *c, int table);
 int pc_conn_has_token(const pc_conn_t *c);
 int pc_conn_rejoin(pc_conn_t *c);
 void pc_conn_leave(pc_conn_t *c);
+
+/* ---- the facilitator (conn_console.c) ---------------------------------------------------- */
+
+/* Log in with the facilitator's secret (PC_CE_LOGIN, or PC_CE_ERROR); 0 when not connected. */
+int pc_conn_login(pc_conn_t *c, const char *secret);
+int pc_conn_is_facilitator(const pc_conn_t *c);
+/* A facilitator's command (docs/protocol.md): name and its fields (stolen; NULL for none). PC_CE_DONE or
+ * PC_CE_ERROR answers it. Returns 0 when it could not be sent. */
+int pc_conn_command(pc_conn_t *c, const char *name, json_t *fields);
+/* Follow a table with the facilitator's view (every hand). */
+int pc_conn_watch_facilitator(pc_conn_t *c, int table);
+/* The team code of a seat of table, once "seat_codes" was answered ("" until then). */
+const char *pc_conn_seat_code(const pc_conn_t *c, int table, int seat);
 
 /* ---- the table channel (session_remote.c) ----------------------------------------------- */
 

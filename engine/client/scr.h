@@ -44,6 +44,8 @@ typedef struct {
     uint32_t event_at;                /* ticks when the event on screen was revealed */
     uint32_t prompt_start;            /* ticks when the prompt's countdown started, 0 when off */
     int prompt_left;                  /* seconds left shown */
+    uint32_t clock_shown;             /* the clock's seconds on screen (redraw when they change) */
+    uint32_t message_until;           /* ticks when the facilitator's message leaves the screen */
     char flash[512];                  /* a refusal or notice shown in the action bar */
     /* home and lobby */
     int field;                        /* PC_FIELD_* being typed in */

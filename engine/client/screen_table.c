@@ -53,6 +53,9 @@ static void top_bar(pc_app_t *a)
     pc_round(g, 640 - w / 2 - 30, 8, w + 60, 28, 14, pc_rgb(PC_PANEL));
     pc_circle(g, 640 - w / 2 - 14, 22, 6, pc_team_color(st->current));
     pc_text_clip(g, 640 - w / 2 + 2, 22, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, b, w + 10);
+    if (s->clock_kind != PC_CLOCK_NONE) /* the same countdown on every screen of the table */
+        pc_draw_clock(g, 640 + w / 2 + 38, 22, 14, pc_session_clock_left(s, SDL_GetTicks()), s->clock_total_s,
+                      s->clock_frozen || st->paused);
     if (s->kind == PC_SESSION_REMOTE) { /* the connection state and the team code, always visible */
         static const unsigned dot[5] = { 0x7A8796u, PC_ACCENT, PC_ACCENT, PC_DANGER, PC_OK };
         static const char *names[5] = { N_("offline"), N_("connecting"), N_("connecting"), N_("reconnecting"), N_("online") };
@@ -537,6 +540,33 @@ static void side_panel(pc_app_t *a, int seat)
     }
 }
 
+#define MESSAGE_SHOWN_MS 90000 /* the facilitator's message stays on screen this long (it is in the timeline too) */
+
+/* the table held by the facilitator, and the facilitator's last message: over everything, asking for nothing */
+static void banners(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
+    uint32_t now = SDL_GetTicks();
+    if (s->message[0] && now - s->message_ticks < MESSAGE_SHOWN_MS) {
+        char b[360];
+        snprintf(b, sizeof b, _("The facilitator: %s"), s->message);
+        float w = pc_text_width(g, 15, 1, b) + 40;
+        if (w > 1000)
+            w = 1000;
+        pc_round(g, 640 - w / 2 + 2, 44, w, 34, 10, pc_alpha(pc_rgb(0x000000u), 90));
+        pc_round(g, 640 - w / 2, 42, w, 34, 10, pc_rgb(PC_ACCENT));
+        pc_text_clip(g, 640, 59, 15, pc_rgb(PC_BG), PC_T_BOLD | PC_T_MIDDLE | PC_T_CENTER, b, w - 24);
+    }
+    if (s->st.paused && s->st.wait != PL_WAIT_OVER) {
+        pc_round(g, 440 + 3, 300 + 4, 400, 110, 16, pc_alpha(pc_rgb(0x000000u), 110));
+        pc_round(g, 440, 300, 400, 110, 16, pc_rgb(PC_BG2));
+        pc_frame(g, 440, 300, 400, 110, 16, 2, pc_rgb(PC_ACCENT));
+        pc_text(g, 640, 336, 22, pc_rgb(PC_ACCENT), PC_T_BOLD | PC_T_MIDDLE | PC_T_CENTER, _("The game is paused"));
+        pc_text_box(g, 460, 360, 360, 13, pc_rgb(PC_INK), PC_T_CENTER, _("The facilitator will let the table go on in a moment."));
+    }
+}
+
 void pc_screen_table(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
@@ -598,4 +628,5 @@ void pc_screen_table(pc_app_t *a)
         space_tip(a, hover_space);
     if (!overlay && tip.on)
         draw_tip(a);
+    banners(a);
 }

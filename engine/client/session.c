@@ -266,3 +266,12 @@ void pc_session_take_events(pc_session_t *s, const pl_event_t *ev, int n)
     }
     pc_session_emit(s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
 }
+
+uint32_t pc_session_clock_left(const pc_session_t *s, uint32_t now)
+{
+    if (!s || s->clock_kind == PC_CLOCK_NONE)
+        return 0;
+    if (s->clock_frozen)
+        return s->clock_left_ms;
+    return (int32_t)(s->clock_deadline - now) > 0 ? s->clock_deadline - now : 0;
+}

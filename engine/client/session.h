@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "plateau.h"
+#include "client/conn.h"
 
 #define PC_TEAM_LEN 48
 #define PC_LOG_LEN 200
@@ -21,7 +22,8 @@ enum {
     PC_SE_PROMPT,      /* a prompt (fiction) card was revealed (card, seat) */
     PC_SE_TURN_END,    /* seat's turn ended (hot-seat pacing shows what it caused) */
     PC_SE_OVER,        /* the game ended */
-    PC_SE_NOTICE       /* something to tell the players (text): a reconnection, a refused view */
+    PC_SE_NOTICE,      /* something to tell the players (text): a reconnection, a refused view */
+    PC_SE_MESSAGE      /* the facilitator sent the table a message (text) */
 };
 
 typedef struct {
@@ -77,6 +79,15 @@ struct pc_session {
     uint16_t event_card;               /* the last event revealed, shown until dismissed or next turn */
     int event_seat;
     uint32_t event_move;               /* the move that revealed it */
+    /* the clock every screen shows: the server's (turn, vote, a prompt's telling time) or the hot-seat turn timer */
+    int clock_kind;                    /* PC_CLOCK_* */
+    uint32_t clock_total_s;
+    uint32_t clock_deadline;           /* SDL ticks when it runs out (running) */
+    uint32_t clock_left_ms;            /* what is left (frozen, while the table is held) */
+    int clock_frozen;
+    /* the facilitator's last message to the table ("" when none) and when it came (SDL ticks) */
+    char message[300];
+    uint32_t message_ticks;
     /* the timeline */
     pc_log_line_t *log;
     int log_n, log_cap;
@@ -104,6 +115,8 @@ int pc_session_is_bot(const pc_session_t *s, int seat);
 void pc_session_team(const pc_session_t *s, int seat, int lang, char *buf, size_t len);
 /* The i-th line of the timeline from the newest (0), or NULL. */
 const pc_log_line_t *pc_session_log(const pc_session_t *s, int i);
+/* Milliseconds left on the clock at now (0 when none, or run out). */
+uint32_t pc_session_clock_left(const pc_session_t *s, uint32_t now);
 /* Dismiss what the screens showed once. */
 void pc_session_reveal_done(pc_session_t *s);
 void pc_session_prompt_done(pc_session_t *s);

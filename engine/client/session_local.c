@@ -16,6 +16,9 @@ typedef struct {
     pc_saver_t saver;
     char save_err[320];
     pl_events_t evs;
+    int turn_timer_s, vote_timer_s;
+    uint32_t clock_moves;         /* the move count the clock was started for */
+    int clock_on;
 } local_t;
 
 static void apply_move(local_t *l, const pl_move_t *mv, int save)
@@ -58,22 +61,56 @@ static void local_move(pc_session_t *s, const pl_move_t *mv)
     apply_move(l, mv, 1);
 }
 
+/* the hot-seat clock: each move of a team at this screen starts its time again; run out, the rules settle it */
+static int local_clock(local_t *l, uint32_t now)
+{
+    pc_session_t *s = &l->s;
+    unsigned humans = pl_expected(&s->st) & s->mine;
+    int vote = s->st.wait == PL_WAIT_VOTE;
+    int secs = vote ? l->vote_timer_s : l->turn_timer_s;
+    if (s->st.wait == PL_WAIT_OVER || !humans || secs <= 0) {
+        s->clock_kind = PC_CLOCK_NONE;
+        l->clock_on = 0;
+        return -1;
+    }
+    if (!l->clock_on || l->clock_moves != s->moves) {
+        l->clock_on = 1;
+        l->clock_moves = s->moves;
+        s->clock_kind = vote ? PC_CLOCK_VOTE : PC_CLOCK_TURN;
+        s->clock_total_s = (uint32_t)secs;
+        s->clock_deadline = now + (uint32_t)secs * 1000u;
+        s->clock_frozen = 0;
+        pc_session_emit(s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
+    }
+    if ((int32_t)(s->clock_deadline - now) > 0)
+        return (int)(s->clock_deadline - now);
+    pl_move_t mv = { PL_MOVE_TIMEOUT, (uint8_t)s->st.current, 0 };
+    l->clock_on = 0;
+    apply_move(l, &mv, 1);
+    return 0;
+}
+
 static int local_tick(pc_session_t *s, uint32_t now, int bots_may_play)
 {
     local_t *l = (local_t *)s;
+    int clock = local_clock(l, now);
+    if (clock == 0)
+        return 0;
     if (s->st.wait == PL_WAIT_OVER || !bots_may_play)
-        return -1;
+        return clock;
     unsigned due = pl_expected(&s->st) & s->bots;
     if (!due) {
         l->bot_wait_armed = 0;
-        return -1;
+        return clock;
     }
     if (!l->bot_wait_armed) { /* the pause starts when the bot's turn comes */
         l->next_bot_at = now + (uint32_t)l->bot_delay_ms;
         l->bot_wait_armed = 1;
     }
-    if (l->bot_delay_ms > 0 && (int32_t)(l->next_bot_at - now) > 0)
-        return (int)(l->next_bot_at - now);
+    if (l->bot_delay_ms > 0 && (int32_t)(l->next_bot_at - now) > 0) {
+        int wait = (int)(l->next_bot_at - now);
+        return clock >= 0 && clock < wait ? clock : wait;
+    }
     int seat = __builtin_ctz(due);
     pl_move_t mv;
     pl_state_t view;
@@ -116,6 +153,8 @@ static local_t *make(const pc_local_opts_t *o, char *err, size_t errlen)
     s->before = s->st;
     memcpy(s->team, o->team, sizeof s->team);
     l->bot_delay_ms = o->bot_delay_ms;
+    l->turn_timer_s = o->turn_timer_s;
+    l->vote_timer_s = o->vote_timer_s;
     for (int i = 0; i < o->n_seats; i++)
         pl_bot_init(&l->bot[i], PL_BOT_GREEDY, o->seed * 31u + (uint64_t)i + 1);
     return l;

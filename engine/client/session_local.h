@@ -12,6 +12,8 @@ typedef struct {
     uint64_t seed;
     int lang;
     int bot_delay_ms;              /* pause before each bot move, so that players can follow */
+    int turn_timer_s;              /* a human team that does not move in time rolls (0: no timer) */
+    int vote_timer_s;              /* a vote not cast in time is an abstention (0: no timer) */
     const char *save_path;         /* where the game is kept after every move; NULL: nowhere */
     char team[PL_MAX_SEATS][PC_TEAM_LEN];
 } pc_local_opts_t;

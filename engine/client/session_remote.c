@@ -1,5 +1,6 @@
 /* session_remote.c -- a server's table: moves sent through the connection, snapshots and diffs checked, events told */
 #include <stdio.h>
+#include <SDL.h>
 #include <stdlib.h>
 #include <string.h>
 #include "proto/proto.h"
@@ -184,6 +185,28 @@ static void on_msg(void *ctx, const json_t *m)
         pc_session_emit(&r->s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
     } else if (!strcmp(type, "error")) {
         take_error(r, m);
+    } else if (!strcmp(type, "clock")) { /* the server's clock: every screen counts to the same deadline */
+        json_t *k = json_object_get(m, "clock");
+        pc_session_t *s = &r->s;
+        uint32_t left = (uint32_t)json_integer_value(json_object_get(k, "left_ms"));
+        s->clock_kind = pc_clock_kind(json_string_value(json_object_get(k, "kind")));
+        s->clock_total_s = (uint32_t)json_integer_value(json_object_get(k, "seconds"));
+        s->clock_frozen = json_is_true(json_object_get(k, "paused"));
+        s->clock_left_ms = left;
+        s->clock_deadline = SDL_GetTicks() + left;
+        pc_session_emit(s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
+    } else if (!strcmp(type, "message")) {
+        pc_session_t *s = &r->s;
+        const char *text = json_string_value(json_object_get(m, "text"));
+        if (text && strcmp(text, s->message)) {
+            snprintf(s->message, sizeof s->message, "%s", text);
+            s->message_ticks = SDL_GetTicks();
+            char fr[PC_LOG_LEN], en[PC_LOG_LEN];
+            snprintf(fr, sizeof fr, pt_tr(PL_LANG_FR, "The facilitator: %s"), text);
+            snprintf(en, sizeof en, "The facilitator: %s", text);
+            pc_session_note(s, -1, fr, en);
+            pc_session_emit(s, PC_SE_MESSAGE, -1, PL_NO_CARD, text);
+        }
     }
 }
 

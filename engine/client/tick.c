@@ -32,6 +32,9 @@ static void on_session_event(pc_app_t *a, const pc_sevent_t *e)
     case PC_SE_NOTICE:
         snprintf(a->scr.flash, sizeof a->scr.flash, "%s", e->text);
         break;
+    case PC_SE_MESSAGE: /* shown for a while; the app wakes up to take it away */
+        a->scr.message_until = SDL_GetTicks() + 90000;
+        break;
     case PC_SE_TURN_END:
         /* hot-seat with several teams: before the screen goes to the next, the team that just
          * played sees where it landed and what its turn caused */
@@ -121,8 +124,35 @@ int pc_app_tick(pc_app_t *a)
                 a->scr.shown_seat = h;
             a->dirty = 1;
         }
-        /* the countdown of a prompt, when its deck gives one */
-        if (s->prompt_card != PL_NO_CARD && s->prompt_card < s->rs->n_cards) {
+        if (a->scr.message_until) { /* the facilitator's message leaves the screen in time */
+            if ((int32_t)(a->scr.message_until - now) <= 0) {
+                a->scr.message_until = 0;
+                a->dirty = 1;
+            } else if (wait < 0 || (int)(a->scr.message_until - now) < wait) {
+                wait = (int)(a->scr.message_until - now);
+            }
+        }
+        /* the clock every screen shows: redrawn as its seconds go */
+        if (s->clock_kind != PC_CLOCK_NONE && !s->clock_frozen) {
+            uint32_t left = pc_session_clock_left(s, now);
+            if (left > 0) {
+                int ms = (int)(left % 1000) + 1;
+                if (wait < 0 || ms < wait)
+                    wait = ms;
+            }
+            if (left / 1000 != a->scr.clock_shown) {
+                a->scr.clock_shown = left / 1000;
+                a->dirty = 1;
+            }
+        }
+        /* the countdown of a prompt, when its deck gives one: the server's telling time at a networked table */
+        if (s->prompt_card != PL_NO_CARD && s->prompt_card < s->rs->n_cards && s->kind == PC_SESSION_REMOTE) {
+            int left = s->clock_kind == PC_CLOCK_PROMPT ? (int)((pc_session_clock_left(s, now) + 999) / 1000) : 0;
+            if (left != a->scr.prompt_left) {
+                a->scr.prompt_left = left;
+                a->dirty = 1;
+            }
+        } else if (s->prompt_card != PL_NO_CARD && s->prompt_card < s->rs->n_cards) {
             int secs = s->rs->decks[s->rs->cards[s->prompt_card].deck].seconds;
             if (secs > 0) {
                 if (!a->scr.prompt_start)

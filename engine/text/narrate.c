@@ -115,6 +115,9 @@ size_t pt_event(const pt_ctx_t *x, const pl_event_t *ev, char *buf, size_t len)
     case PL_EV_ROLLED:
         return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "%s: rolls %d"), who, ev->a));
     case PL_EV_MOVED:
+        if (ev->c == 2) /* the facilitator put the pawn there */
+            return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "The facilitator moves %s to “%s”"), who,
+                                             space_name(rs, ev->b, lang)));
         return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "%s: moves to “%s”"), who, space_name(rs, ev->b, lang)));
     case PL_EV_DREW:
         if (ev->card == PL_NO_CARD)
@@ -183,6 +186,11 @@ size_t pt_event(const pt_ctx_t *x, const pl_event_t *ev, char *buf, size_t len)
         return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "%s: ran out of time"), who));
     case PL_EV_GAME_OVER:
         return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "Game over after round %d (best score %d)"), ev->c, ev->b));
+    case PL_EV_PAUSED:
+        return out(x, buf, len, snprintf(buf, len, "%s", ev->a ? pt_tr(lang, "The facilitator holds the table")
+                                                               : pt_tr(lang, "The facilitator lets the table go on")));
+    case PL_EV_ENDED:
+        return out(x, buf, len, snprintf(buf, len, pt_tr(lang, "The facilitator ends the game at round %d"), ev->a));
     }
     return 0;
 }
