@@ -145,6 +145,8 @@ void pc_app_action(pc_app_t *a, int act, int arg)
             pc_app_leave(a);
         } else if (s->confirm == PC_CONFIRM_QUIT) {
             a->quit = 1;
+        } else if (s->confirm == PC_CONFIRM_END_GAME) {
+            pc_console_end_game(a);
         }
         s->confirm = PC_CONFIRM_NONE;
         break;
@@ -259,6 +261,7 @@ void pc_app_action(pc_app_t *a, int act, int arg)
         form_submit(a);
         break;
     default:
+        pc_console_action(a, act, arg);
         break;
     }
 }

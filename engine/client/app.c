@@ -150,6 +150,11 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
         a->save_path[0] = 0;
     look_for_save(a);
 
+    int day = pc_app_start_day(a, err, errlen);
+    if (day < 0)
+        goto fail;
+    if (day > 0 && !o->screen)
+        return a;
     if (o->screen) {
         if (!pc_app_stage(a, o->screen)) {
             snprintf(err, errlen, "cannot show screen %s (names: home settings lobby create table detail curtain "
@@ -189,6 +194,10 @@ void pc_app_destroy(pc_app_t *a)
     if (!a)
         return;
     drop_session(a); /* before the connection it listens to */
+    for (int i = 0; i < a->n_wall; i++) {
+        pc_session_destroy(a->wall_session[i]);
+        pc_conn_close(a->wall_conn[i]);
+    }
     pc_conn_close(a->conn);
     pc_lan_close(a);
     pc_host_stop(&a->host);
@@ -209,6 +218,8 @@ static void local_opts(pc_app_t *a, pc_local_opts_t *lo)
     lo->package_hash = a->game_hash;
     lo->lang = a->lang;
     lo->bot_delay_ms = a->opt.bot_delay_ms;
+    lo->turn_timer_s = a->opt.turn_timer_s;
+    lo->vote_timer_s = a->opt.vote_timer_s;
     lo->save_path = a->save_path[0] && a->game_hash[0] ? a->save_path : NULL;
 }
 
@@ -280,7 +291,9 @@ void pc_app_leave(pc_app_t *a)
     drop_session(a);
     if (remote && a->conn) {
         pc_conn_leave(a->conn);
-        pc_app_set_screen(a, PC_SCREEN_LOBBY);
+        pc_app_set_screen(a, a->mode == PC_MODE_CONSOLE ? PC_SCREEN_CONSOLE : PC_SCREEN_LOBBY);
+    } else if (a->mode == PC_MODE_KIOSK) {
+        pc_app_set_screen(a, PC_SCREEN_WELCOME); /* the game stays saved for the debrief */
     } else {
         look_for_save(a); /* the game left stays on disk: home offers it again */
         pc_app_set_screen(a, PC_SCREEN_HOME);
@@ -387,6 +400,10 @@ void pc_app_draw(pc_app_t *a)
     case PC_SCREEN_SETTINGS: pc_screen_settings(a); break;
     case PC_SCREEN_LOBBY: pc_screen_lobby(a); break;
     case PC_SCREEN_CREATE: pc_screen_create(a); break;
+    case PC_SCREEN_CONSOLE: pc_screen_console(a); break;
+    case PC_SCREEN_PROJECT: pc_screen_project(a); break;
+    case PC_SCREEN_WALL: pc_screen_wall(a); break;
+    case PC_SCREEN_WELCOME: pc_screen_welcome(a); break;
     default: break;
     }
     pc_overlay_confirm(a);

@@ -12,7 +12,8 @@
 #include "client/conn.h"
 #include "client/host.h"
 
-#define PC_VERSION "0.2.0"
+#define PC_VERSION "0.3.0"
+#define PC_WALL_MAX 8          /* tables on the projection wall */
 
 /* what a button does */
 enum {
@@ -24,8 +25,18 @@ enum {
     PC_ACT_JOIN_CODE, PC_ACT_REJOIN, PC_ACT_CREATE_FORM, PC_ACT_FORM_PKG, PC_ACT_FORM_SEATS,
     PC_ACT_FORM_BOT, PC_ACT_FORM_TIMER, PC_ACT_FORM_TAKE, PC_ACT_FORM_SUBMIT, PC_ACT_RESUME,
     PC_ACT_LEAVE, PC_ACT_CONFIRM_YES, PC_ACT_CONFIRM_NO, PC_ACT_LOG_SCROLL, PC_ACT_LOG_CARD,
-    PC_ACT_SUMMARY_OK, PC_ACT_EVENT_OK, PC_ACT_SIDE_TAB, PC_ACT__COUNT
+    PC_ACT_SUMMARY_OK, PC_ACT_EVENT_OK, PC_ACT_SIDE_TAB,
+    /* the facilitator's console (actions_console.c) */
+    PC_ACT_CON_LOGIN, PC_ACT_CON_SELECT, PC_ACT_CON_SELECT_ALL, PC_ACT_CON_PAUSE, PC_ACT_CON_RESUME,
+    PC_ACT_CON_TURN_TIMER, PC_ACT_CON_VOTE_TIMER, PC_ACT_CON_STANDIN, PC_ACT_CON_SAY, PC_ACT_CON_OPEN,
+    PC_ACT_CON_BACK, PC_ACT_CON_SEAT_MODE, PC_ACT_CON_CODES, PC_ACT_CON_REVEAL_MENU, PC_ACT_CON_REVEAL,
+    PC_ACT_CON_PLACE_MENU, PC_ACT_CON_PLACE_SEAT, PC_ACT_CON_PLACE, PC_ACT_CON_END, PC_ACT_CON_MENU_CLOSE,
+    PC_ACT_CON_SHOW_SEAT, PC_ACT_CON_FOCUS, PC_ACT_KIOSK_START,
+    PC_ACT__COUNT
 };
+
+/* what this window is for */
+enum { PC_MODE_PLAY = 0, PC_MODE_CONSOLE, PC_MODE_PROJECT, PC_MODE_KIOSK };
 
 typedef struct {
     const char *game_dir;     /* --game (NULL: the default package) */
@@ -45,6 +56,19 @@ typedef struct {
     int software;             /* software renderer (tests, screenshots) */
     int hidden;               /* no visible window (tests) */
     int fullscreen;
+    /* the training day */
+    const char *facilitator;  /* --facilitator ADDR:PORT: the console over every table of that server */
+    const char *secret_file;  /* --secret-file FILE: the facilitator's secret on its first line */
+    const char *project;      /* --project ADDR:PORT: a projection of that server's tables */
+    int project_table;        /* --table N (0: the first live table, or cycle) */
+    int wall;                 /* --wall: every table at once */
+    int cycle_s;              /* --cycle S: one table after another (0: no cycling) */
+    int kiosk;                /* --kiosk: event mode at one screen */
+    int idle_min;             /* --idle-minutes N: back to the welcome screen after N minutes without input */
+    int turn_timer_s;         /* --turn-timer S: hot-seat turn timer (kiosk default 90) */
+    int vote_timer_s;         /* --vote-timer S */
+    int turn_timer_set, vote_timer_set;
+    int wait_ms;              /* --wait: before the screenshot */
 } pc_opts_t;
 
 typedef struct pc_app {
@@ -65,6 +89,17 @@ typedef struct pc_app {
     char save_path[1024];      /* where hot-seat games are kept ("" when not saved) */
     char resume_info[160];     /* "round 5, 14:02": a saved game to resume ("" when none) */
     char resume_err[300];      /* why the save cannot be resumed ("" when it can or none) */
+    int mode;                  /* PC_MODE_* */
+    char secret[160];          /* the facilitator's secret (from --secret-file, or typed once) */
+    /* the projection wall: one connection and session per table */
+    pc_conn_t *wall_conn[PC_WALL_MAX];
+    pc_session_t *wall_session[PC_WALL_MAX];
+    int wall_table[PC_WALL_MAX];
+    int n_wall;
+    uint32_t cycle_at;         /* ticks when the projection goes to the next table */
+    uint32_t last_input;       /* ticks of the last key, click or touch (kiosk) */
+    int login_sent;            /* the facilitator's login went out on this connection */
+    int table_opened;          /* --table N was opened in the console */
     int lang;
     int text_size;             /* 0 small, 1 normal, 2 large */
     int fullscreen;
@@ -127,6 +162,22 @@ void pc_screen_end(pc_app_t *a);
 void pc_screen_settings(pc_app_t *a);
 void pc_screen_lobby(pc_app_t *a);
 void pc_screen_create(pc_app_t *a);
+void pc_screen_console(pc_app_t *a);           /* screen_console.c: every table of the day */
+void pc_screen_project(pc_app_t *a);           /* screen_project.c: one table for a projector */
+void pc_screen_wall(pc_app_t *a);              /* screen_project.c: every table at once */
+void pc_screen_welcome(pc_app_t *a);           /* screen_welcome.c: the kiosk's welcome */
+/* The facilitator's bar over a table watched with the facilitator's view (screen_facil.c); 1 when drawn. */
+int pc_facil_bar(pc_app_t *a);
+/* The facilitator's actions (actions_console.c); 1 when act was one. */
+int pc_console_action(pc_app_t *a, int act, int arg);
+void pc_console_end_game(pc_app_t *a); /* the table watched (or in focus) ends now */
+/* Console and projection: what the connection and the wall's connections said (tick_day.c); ms until needed. */
+int pc_day_tick(pc_app_t *a);
+/* The window's mode from its flags (console, projection, kiosk): 1 when one was started, 0 for plain play, -1 on
+ * an error (err filled). */
+int pc_app_start_day(pc_app_t *a, char *err, size_t errlen);
+/* The kiosk's welcome: a new game with that many teams at the screen. */
+int pc_console_kiosk_start(pc_app_t *a, int humans);
 /* A pending choice or fork, in place of the hand (screen_choice.c): every option with its effects and button. */
 void pc_choice_panel(pc_app_t *a, float x, float y, float w, float h);
 /* A decorative strip of the board's phase colours across the window at y. */

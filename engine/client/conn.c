@@ -353,14 +353,27 @@ int pc_conn_rejoin(pc_conn_t *c)
     return 1;
 }
 
-int pc_conn_watch(pc_conn_t *c, int table)
+int pc_conn__watch(pc_conn_t *c, int table, int as_facilitator)
 {
     if (!c || c->state != PC_NET_READY)
         return 0;
     c->watching = 1;
+    c->watch_as_facilitator = as_facilitator;
     c->table = table;
     send_watch(c, table);
     return 1;
+}
+
+int pc_conn_watch(pc_conn_t *c, int table)
+{
+    return pc_conn__watch(c, table, 0);
+}
+
+int pc_conn_viewer(const pc_conn_t *c)
+{
+    if (!c->watching)
+        return c->seat;
+    return c->watch_as_facilitator ? PL_WHO_FACILITATOR : PL_WHO_OBSERVER;
 }
 
 void pc_conn_leave(pc_conn_t *c)

@@ -93,6 +93,8 @@ int pc_conn_packages(const pc_conn_t *c, const pc_pkg_info_t **out);
 /* The table (0: none) and seat (-1: watching) this connection holds, and the seat's team code. */
 int pc_conn_table(const pc_conn_t *c);
 int pc_conn_seat(const pc_conn_t *c);
+/* Whose view the table comes in: the seat, PL_WHO_OBSERVER or PL_WHO_FACILITATOR. */
+int pc_conn_viewer(const pc_conn_t *c);
 const char *pc_conn_code(const pc_conn_t *c);
 
 /* Lobby requests; answers come as events. Each returns 0 when not connected. */

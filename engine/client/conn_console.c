@@ -50,8 +50,7 @@ int pc_conn_watch_facilitator(pc_conn_t *c, int table)
 {
     if (!c || !c->facilitator)
         return 0;
-    c->watch_as_facilitator = 1;
-    return pc_conn_watch(c, table);
+    return pc_conn__watch(c, table, 1);
 }
 
 const char *pc_conn_seat_code(const pc_conn_t *c, int table, int seat)

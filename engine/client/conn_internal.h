@@ -62,5 +62,6 @@ void pc_conn__emit(pc_conn_t *c, int type, const char *text);
 long pc_conn__send(pc_conn_t *c, json_t *m);
 /* The facilitator's answers (conn_console.c): 1 when the message was one of them. */
 int pc_conn__console_answer(pc_conn_t *c, const json_t *m, long re);
+int pc_conn__watch(pc_conn_t *c, int table, int as_facilitator);
 
 #endif

@@ -13,6 +13,8 @@ static char *field_text(pc_app_t *a, size_t *cap)
     case PC_FIELD_ADDR: *cap = sizeof s->addr; return s->addr;
     case PC_FIELD_CODE: *cap = sizeof s->code; return s->code;
     case PC_FIELD_JOIN_TEAM: *cap = sizeof s->join_team; return s->join_team;
+    case PC_FIELD_SECRET: *cap = sizeof s->secret; return s->secret;
+    case PC_FIELD_SAY: *cap = sizeof s->say; return s->say;
     default:
         if (s->field >= PC_FIELD_TEAM0 && s->field < PC_FIELD_TEAM0 + PL_MAX_SEATS) {
             *cap = sizeof s->form.team[0];
@@ -34,7 +36,11 @@ static void field_enter(pc_app_t *a)
 {
     int f = a->scr.field;
     end_typing(a);
-    if (f == PC_FIELD_ADDR)
+    if (f == PC_FIELD_SECRET)
+        pc_app_action(a, PC_ACT_CON_LOGIN, 0);
+    else if (f == PC_FIELD_SAY)
+        pc_app_action(a, PC_ACT_CON_SAY, 0);
+    else if (f == PC_FIELD_ADDR)
         pc_app_action(a, PC_ACT_SERVER, 0);
     else if (f == PC_FIELD_CODE)
         pc_app_action(a, PC_ACT_JOIN_CODE, 0);
@@ -209,6 +215,9 @@ static void key(pc_app_t *a, const SDL_KeyboardEvent *k)
 void pc_app_event(pc_app_t *a, const SDL_Event *ev)
 {
     pc_ui_t *ui = &a->ui;
+    if (ev->type == SDL_KEYDOWN || ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN ||
+        ev->type == SDL_TEXTINPUT)
+        a->last_input = SDL_GetTicks(); /* someone is there (the kiosk's welcome waits for nobody) */
     switch (ev->type) {
     case SDL_QUIT:
         a->quit = 1;
@@ -260,11 +269,15 @@ void pc_app_event(pc_app_t *a, const SDL_Event *ev)
     case SDL_KEYDOWN:
         key(a, &ev->key);
         break;
-    default:
-        if (pc_conn_handle(a->conn, ev))
+    default: {
+        int taken = pc_conn_handle(a->conn, ev);
+        for (int i = 0; i < a->n_wall && !taken; i++) /* the projection wall's connections */
+            taken = pc_conn_handle(a->wall_conn[i], ev);
+        if (taken)
             a->dirty = 1;
         else if (ev->type >= SDL_USEREVENT && ev->user.code == PC_LINK_MESSAGE) /* a closed link's */
             free(ev->user.data1);
         break;
+    }
     }
 }

@@ -38,6 +38,18 @@ int main(int argc, char **argv)
     }
     int status = 0;
     if (o.screenshot) {
+        /* --wait MS: let the window live that long first (a server's tables and views arrive) */
+        Uint32 end = SDL_GetTicks() + (Uint32)o.wait_ms;
+        while (o.wait_ms && !SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
+            SDL_Event ev;
+            int wait = pc_app_tick(a);
+            if (SDL_WaitEventTimeout(&ev, wait < 0 || wait > 20 ? 20 : wait)) {
+                do
+                    pc_app_event(a, &ev);
+                while (SDL_PollEvent(&ev));
+            }
+        }
+        pc_app_tick(a);
         pc_app_draw(a);
         if (!pc_app_save_png(a, o.screenshot)) {
             fprintf(stderr, "plateau: cannot save %s: %s\n", o.screenshot, SDL_GetError());

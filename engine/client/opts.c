@@ -37,7 +37,21 @@ void pc_opts_usage(FILE *f)
             "                        curtain leave vote deck-vote reveal fiction choice event summary\n"
             "                        scores end\n"
             "  --screenshot FILE     render the first screen, save it as PNG and exit\n"
+            "  --wait MS             with --screenshot: run that long first (a server's tables arrive)\n"
             "  --bot-delay MS        pause between bot moves (default 450)\n"
+            "the training day:\n"
+            "  --facilitator ADDR:PORT  the facilitator's console over every table of that server\n"
+            "  --secret-file FILE    the facilitator's secret on the first line of FILE (else typed once)\n"
+            "  --project ADDR:PORT   a projection of that server's tables, made for a projector\n"
+            "  --table N             project table N (default: the first live table); with --facilitator,\n"
+            "                        open it with the facilitator's view once logged in\n"
+            "  --wall                project every table of the day at once\n"
+            "  --cycle S             project one table after another, S seconds each\n"
+            "  --kiosk               event mode at one screen: timers, bots in empty seats, back to a\n"
+            "                        welcome screen when nobody plays (--humans 0: a demo that plays itself)\n"
+            "  --idle-minutes N      kiosk: back to the welcome screen after N minutes without input (default 3)\n"
+            "  --turn-timer S        hot-seat turn timer in seconds (kiosk default 90; 0 none)\n"
+            "  --vote-timer S        hot-seat vote timer in seconds (kiosk default 60; 0 none)\n"
             "  --help                this text\n"
             "  --version             the version\n"
             "keys: F11 fullscreen, F12 screenshot, Tab/arrows/Enter, 1-9 0 - = cards and options,\n"
@@ -59,7 +73,8 @@ static int number(const char *v, long long lo, long long hi, long long *out)
 int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
 {
     enum { O_LANG = 256, O_GAME, O_CONNECT, O_FONT, O_SIZE, O_FULL, O_HUMANS, O_SEATS, O_SEED, O_SAVE,
-           O_NOSAVE, O_SCREEN, O_SHOT, O_DELAY, O_HELP, O_VERSION };
+           O_NOSAVE, O_SCREEN, O_SHOT, O_DELAY, O_HELP, O_VERSION, O_FACIL, O_SECRET, O_PROJECT, O_TABLE, O_WALL,
+           O_CYCLE, O_KIOSK, O_IDLE, O_TURN_TIMER, O_VOTE_TIMER, O_WAIT };
     static const struct option longs[] = {
         { "lang", required_argument, 0, O_LANG },     { "game", required_argument, 0, O_GAME },
         { "connect", required_argument, 0, O_CONNECT }, { "font", required_argument, 0, O_FONT },
@@ -69,6 +84,12 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
         { "no-save", no_argument, 0, O_NOSAVE },      { "screen", required_argument, 0, O_SCREEN },
         { "screenshot", required_argument, 0, O_SHOT }, { "bot-delay", required_argument, 0, O_DELAY },
         { "help", no_argument, 0, O_HELP },           { "version", no_argument, 0, O_VERSION },
+        { "facilitator", required_argument, 0, O_FACIL }, { "secret-file", required_argument, 0, O_SECRET },
+        { "project", required_argument, 0, O_PROJECT }, { "table", required_argument, 0, O_TABLE },
+        { "wall", no_argument, 0, O_WALL },           { "cycle", required_argument, 0, O_CYCLE },
+        { "kiosk", no_argument, 0, O_KIOSK },         { "idle-minutes", required_argument, 0, O_IDLE },
+        { "turn-timer", required_argument, 0, O_TURN_TIMER }, { "vote-timer", required_argument, 0, O_VOTE_TIMER },
+        { "wait", required_argument, 0, O_WAIT },
         { 0, 0, 0, 0 },
     };
     optind = 1;
@@ -118,9 +139,9 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
         }
         case O_HUMANS:
         case O_SEATS:
-            if (!number(optarg, 1, PL_MAX_SEATS, &n)) {
-                snprintf(err, errlen, "%s must be a number from 1 to %d, not '%s'", c == O_HUMANS ? "--humans" : "--seats",
-                         PL_MAX_SEATS, optarg);
+            if (!number(optarg, c == O_HUMANS ? 0 : 1, PL_MAX_SEATS, &n)) {
+                snprintf(err, errlen, "%s must be a number from %d to %d, not '%s'", c == O_HUMANS ? "--humans" : "--seats",
+                         c == O_HUMANS ? 0 : 1, PL_MAX_SEATS, optarg);
                 return -1;
             }
             if (c == O_HUMANS)
@@ -147,6 +168,47 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
             o->seed_set = 1;
             break;
         }
+        case O_FACIL:
+        case O_PROJECT:
+            if (!strchr(optarg, ':')) {
+                snprintf(err, errlen, "%s needs ADDR:PORT, not '%s'", c == O_FACIL ? "--facilitator" : "--project", optarg);
+                return -1;
+            }
+            if (c == O_FACIL)
+                o->facilitator = optarg;
+            else
+                o->project = optarg;
+            break;
+        case O_SECRET: o->secret_file = optarg; break;
+        case O_WALL: o->wall = 1; break;
+        case O_KIOSK: o->kiosk = 1; break;
+        case O_TABLE:
+        case O_CYCLE:
+        case O_IDLE:
+        case O_TURN_TIMER:
+        case O_VOTE_TIMER: {
+            static const char *names[] = { "--table", "--cycle", "--idle-minutes", "--turn-timer", "--vote-timer" };
+            static const long long lo[] = { 1, 5, 1, 0, 0 }, hi[] = { 1000000, 3600, 1440, 3600, 3600 };
+            int k = c - O_TABLE;
+            if (!number(optarg, lo[k], hi[k], &n)) {
+                snprintf(err, errlen, "%s must be a number from %lld to %lld, not '%s'", names[k], lo[k], hi[k], optarg);
+                return -1;
+            }
+            int *slot[] = { &o->project_table, &o->cycle_s, &o->idle_min, &o->turn_timer_s, &o->vote_timer_s };
+            *slot[k] = (int)n;
+            if (c == O_TURN_TIMER)
+                o->turn_timer_set = 1;
+            if (c == O_VOTE_TIMER)
+                o->vote_timer_set = 1;
+            break;
+        }
+        case O_WAIT:
+            if (!number(optarg, 0, 600000, &n)) {
+                snprintf(err, errlen, "--wait must be 0 to 600000 milliseconds, not '%s'", optarg);
+                return -1;
+            }
+            o->wait_ms = (int)n;
+            break;
         case O_SAVE: o->save_path = optarg; break;
         case O_SCREEN: o->screen = optarg; break;
         case O_SHOT: o->screenshot = optarg; break;
@@ -161,6 +223,38 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
     if (optind < argc) {
         snprintf(err, errlen, "unexpected argument '%s' (try --help)", argv[optind]);
         return -1;
+    }
+    if (o->humans == 0 && !o->kiosk) {
+        snprintf(err, errlen, "--humans 0 is for a demo that plays itself: add --kiosk");
+        return -1;
+    }
+    if ((o->facilitator != NULL) + (o->project != NULL) + (o->connect != NULL) + o->kiosk > 1) {
+        snprintf(err, errlen, "choose one of --connect, --facilitator, --project and --kiosk");
+        return -1;
+    }
+    if ((o->wall || o->cycle_s) && !o->project) {
+        snprintf(err, errlen, "--wall and --cycle go with --project ADDR:PORT");
+        return -1;
+    }
+    if (o->project_table && !o->project && !o->facilitator) {
+        snprintf(err, errlen, "--table goes with --project or --facilitator ADDR:PORT");
+        return -1;
+    }
+    if (o->wall && o->project_table) {
+        snprintf(err, errlen, "--wall shows every table: leave out --table");
+        return -1;
+    }
+    if (o->secret_file && !o->facilitator) {
+        snprintf(err, errlen, "--secret-file goes with --facilitator ADDR:PORT");
+        return -1;
+    }
+    if (o->kiosk) {
+        if (!o->idle_min)
+            o->idle_min = 3;
+        if (!o->turn_timer_set)
+            o->turn_timer_s = 90;
+        if (!o->vote_timer_set)
+            o->vote_timer_s = 60;
     }
     return 0;
 }

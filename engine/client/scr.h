@@ -8,14 +8,15 @@
 
 enum {
     PC_SCREEN_HOME = 0, PC_SCREEN_TABLE, PC_SCREEN_END, PC_SCREEN_SETTINGS, PC_SCREEN_LOBBY,
-    PC_SCREEN_CREATE, PC_SCREEN__COUNT
+    PC_SCREEN_CREATE, PC_SCREEN_CONSOLE, PC_SCREEN_PROJECT, PC_SCREEN_WALL, PC_SCREEN_WELCOME, PC_SCREEN__COUNT
 };
 
 /* A question asked over the screen before something is lost or left. */
-enum { PC_CONFIRM_NONE = 0, PC_CONFIRM_LEAVE, PC_CONFIRM_QUIT };
+enum { PC_CONFIRM_NONE = 0, PC_CONFIRM_LEAVE, PC_CONFIRM_QUIT, PC_CONFIRM_END_GAME };
 
 /* Text fields that take typing. */
-enum { PC_FIELD_NONE = 0, PC_FIELD_ADDR, PC_FIELD_CODE, PC_FIELD_JOIN_TEAM, PC_FIELD_TEAM0 /* + seat */ };
+enum { PC_FIELD_NONE = 0, PC_FIELD_ADDR, PC_FIELD_CODE, PC_FIELD_JOIN_TEAM, PC_FIELD_SECRET, PC_FIELD_SAY,
+       PC_FIELD_TEAM0 /* + seat */ };
 
 #define PC_FIELD_LEN 64
 
@@ -55,6 +56,16 @@ typedef struct {
     int join_table;                   /* table whose seats are listed, 0 none */
     int lobby_scroll;
     pc_form_t form;
+    /* the facilitator's console */
+    char secret[160];                 /* typed secret (never drawn) */
+    char say[300];                    /* a message being written */
+    uint64_t selected;                /* tables chosen on the dashboard (bit: index in the connection's list) */
+    int focus_table;                  /* the table whose seats are shown beside the dashboard (0 none) */
+    int facil_menu;                   /* over a watched table: 0 none, 1 reveal a card, 2 place a team */
+    int place_seat;                   /* the team being placed */
+    int menu_scroll;
+    /* the projection */
+    int wall_page;
 } pc_scr_t;
 
 void pc_scr_init(pc_scr_t *s);

@@ -333,7 +333,8 @@ static void prompt(pc_app_t *a)
     if (*how)
         y += pc_text_box(g, x, y, w, 13, pc_rgb(PC_MUTED), 0, how) + 10;
     if (deck->seconds > 0) { /* the countdown */
-        int left = a->scr.prompt_start ? a->scr.prompt_left : deck->seconds;
+        int left = s->kind == PC_SESSION_REMOTE ? a->scr.prompt_left /* the server's telling time */
+                   : a->scr.prompt_start ? a->scr.prompt_left : deck->seconds;
         float cx = x + w / 2, cy = py + 400, r = 80;
         pc_circle(g, cx, cy, r, pc_rgb(PC_PANEL));
         float t = (float)left / deck->seconds;

@@ -68,6 +68,8 @@ static void top_bar(pc_app_t *a)
             pc_text(g, 1032, 22, 11.5f, pc_rgb(PC_ACCENT), PC_T_MIDDLE | PC_T_BOLD | PC_T_RIGHT, b);
         }
     }
+    if (a->scr.screen == PC_SCREEN_PROJECT)
+        return; /* a projector's screen takes no click */
     pc_ui_button(&a->ui, 1044, 8, 104, 28, _("Settings"), PC_ACT_SETTINGS, 0, 2, 1);
     pc_ui_button(&a->ui, 1156, 8, 108, 28, _("Leave"), PC_ACT_LEAVE, 0, 2, 1);
 }
@@ -567,6 +569,82 @@ static void banners(pc_app_t *a)
     }
 }
 
+/* A projection: the whole table's mire large where the hand would be, and the vote under way. */
+static void project_panel(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
+    const pl_state_t *st = &s->st;
+    float x = HAND_X, y = HAND_Y, w = HAND_W, h = HAND_H;
+    pc_ui_panel(&a->ui, x, y, w, h, NULL);
+    float mw = st->wait == PL_WAIT_VOTE ? w * 0.55f : w - 24;
+    pc_text(g, x + 14, y + 16, 15, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, _("The table's mire"));
+    pc_text(g, x + 14 + mw, y + 16, 11, pc_rgb(PC_MUTED), PC_T_RIGHT | PC_T_MIDDLE, _("impact / horizon"));
+    pc_draw_mire(g, s->rs, st, a->lang, x + 12, y + 32, mw, h - 44, -1);
+    if (st->wait != PL_WAIT_VOTE)
+        return;
+    /* the vote under way: who has voted (ballots stay secret until the reveal) */
+    float vx = x + 24 + mw, vw = w - (vx - x) - 12, vy = y + 14;
+    const char *q = st->pending.card < s->rs->n_cards ? pl_text(&s->rs->cards[st->pending.card].name, a->lang)
+                                                       : _("The table's question");
+    pc_text(g, vx, vy + 2, 15, pc_rgb(PC_ACCENT), PC_T_BOLD | PC_T_MIDDLE, _("Vote under way"));
+    vy += 20;
+    vy += pc_text_box(g, vx, vy, vw, 13, pc_rgb(PC_INK), PC_T_BOLD, q) + 10;
+    for (int t = 0; t < st->n_seats; t++) {
+        if (!((st->pending.voters >> t) & 1u))
+            continue;
+        char team[80];
+        pc_team_name(a, t, 0, team, sizeof team);
+        int voted = (st->pending.answered >> t) & 1u;
+        pc_circle(g, vx + 8, vy + 12, 7, pc_team_color(t));
+        pc_text_clip(g, vx + 22, vy + 12, 14, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, team, vw - 130);
+        pc_text(g, vx + vw, vy + 12, 13, voted ? pc_rgb(PC_OK) : pc_rgb(PC_MUTED), PC_T_RIGHT | PC_T_MIDDLE | PC_T_BOLD,
+                voted ? _("has voted") : _("thinking..."));
+        vy += 30;
+    }
+}
+
+/* A projection's bottom line: whose turn, or what the table waits for, large */
+static void project_bar(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    const pc_session_t *s = a->session;
+    const pl_state_t *st = &s->st;
+    float x = 16, y = 634, w = 1248, h = 74;
+    pc_round(g, x, y, w, h, 12, pc_rgb(PC_PANEL));
+    pc_round(g, x, y, 8, h, 4, pc_team_color(st->current));
+    char msg[300], team[80];
+    pc_team_name(a, st->current, 1, team, sizeof team);
+    if (st->wait == PL_WAIT_OVER)
+        snprintf(msg, sizeof msg, "%s", _("The game is over."));
+    else if (st->paused)
+        snprintf(msg, sizeof msg, "%s", _("The game is paused"));
+    else if (st->wait == PL_WAIT_VOTE)
+        snprintf(msg, sizeof msg, "%s", _("The teams are voting..."));
+    else
+        snprintf(msg, sizeof msg, _("To play: %s..."), team);
+    pc_text_clip(g, x + 28, y + h / 2, 22, pc_rgb(PC_INK), PC_T_BOLD | PC_T_MIDDLE, msg, w - 260);
+    if (s->clock_kind != PC_CLOCK_NONE)
+        pc_draw_clock(g, x + w - 170, y + h / 2, 24, pc_session_clock_left(s, SDL_GetTicks()), s->clock_total_s,
+                      s->clock_frozen || st->paused);
+}
+
+void pc_screen_project(pc_app_t *a)
+{
+    pc_gfx_t *g = &a->gfx;
+    if (!a->session) {
+        pc_ribbon(a, 300);
+        char b[300];
+        if (pc_conn_state(a->conn) != PC_NET_READY)
+            snprintf(b, sizeof b, "%s", pc_conn_status(a->conn));
+        else
+            snprintf(b, sizeof b, "%s", _("Waiting for a table to show..."));
+        pc_text(g, 640, 360, 22, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, b);
+        return;
+    }
+    pc_screen_table(a);
+}
+
 void pc_screen_table(pc_app_t *a)
 {
     pc_gfx_t *g = &a->gfx;
@@ -576,6 +654,8 @@ void pc_screen_table(pc_app_t *a)
         pc_ui_button(&a->ui, 540, 380, 200, 44, _("Menu"), PC_ACT_HOME, 0, 0, 1);
         return;
     }
+    int projecting = a->scr.screen == PC_SCREEN_PROJECT;
+    int facil = s->st.viewer == PL_WHO_FACILITATOR && !projecting;
     const pl_ruleset_t *rs = s->rs;
     int seat = a->scr.curtain_seat < 0 && a->scr.summary_seat < 0 ? pc_session_to_act(s) : -1;
     int shown = seat >= 0 ? seat : a->scr.shown_seat;
@@ -614,15 +694,27 @@ void pc_screen_table(pc_app_t *a)
     /* teams */
     float ty = 52, th = 244.0f / (s->st.n_seats > 4 ? s->st.n_seats : 4);
     tip.on = 0;
-    for (int t = 0; t < s->st.n_seats; t++)
+    for (int t = 0; t < s->st.n_seats; t++) {
         team_row(a, t, 876, ty + t * th, 388, th);
-    if (seat >= 0 && (s->st.wait == PL_WAIT_CHOICE || s->st.wait == PL_WAIT_BRANCH))
+        if (facil) /* the facilitator sees every hand: a team's row shows its hand */
+            pc_ui_region(&a->ui, 876, ty + t * th, 388, th - 4, PC_ACT_CON_SHOW_SEAT, t);
+    }
+    if (facil && a->scr.shown_seat >= 0 && a->scr.shown_seat < s->st.n_seats)
+        pc_frame(g, 876, ty + a->scr.shown_seat * th, 388, th - 4, 9, 2, pc_rgb(PC_ACCENT));
+    if (projecting)
+        project_panel(a);
+    else if (seat >= 0 && (s->st.wait == PL_WAIT_CHOICE || s->st.wait == PL_WAIT_BRANCH))
         pc_choice_panel(a, HAND_X, HAND_Y, HAND_W, HAND_H); /* what to choose, where the hand was */
+    else if (facil)
+        hand_panel(a, a->scr.shown_seat >= 0 ? a->scr.shown_seat : 0, playable, 0);
     else
         hand_panel(a, s->watching ? -1 : shown, playable, seat >= 0 && s->st.wait == PL_WAIT_TURN);
-    side_panel(a, shown);
+    side_panel(a, facil ? a->scr.shown_seat : shown);
     log_panel(a);
-    action_bar(a, seat, can_roll, n_playable);
+    if (projecting)
+        project_bar(a);
+    else if (!facil || !pc_facil_bar(a))
+        action_bar(a, seat, can_roll, n_playable);
     int overlay = pc_overlay_table(a);
     if (!overlay && hover_space >= 0)
         space_tip(a, hover_space);

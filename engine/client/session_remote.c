@@ -81,7 +81,7 @@ static int take_snapshot(remote_t *r, const json_t *m, char *err, size_t errlen)
         return 0;
     }
     /* a server, even a hostile one, cannot hand us a broken table or another seat's view */
-    int viewer = r->seat >= 0 ? r->seat : PL_WHO_OBSERVER;
+    int viewer = r->seat >= 0 ? r->seat : pc_conn_viewer(r->conn);
     if (!pl_state_check(s->rs, st, &perr) || st->viewer != viewer || r->seat >= st->n_seats) {
         snprintf(err, errlen, "snapshot refused: %s",
                  st->viewer != viewer || r->seat >= st->n_seats ? "not the view of our seat" : perr.msg);

@@ -72,10 +72,13 @@ static void on_conn_event(pc_app_t *a, const pc_cevent_t *e)
         }
         pc_session_destroy(a->session);
         a->session = s;
-        a->scr.shown_seat = pc_conn_seat(a->conn);
+        a->scr.shown_seat = pc_conn_seat(a->conn) >= 0 ? pc_conn_seat(a->conn) : 0;
         a->scr.detail_card = PL_NO_CARD;
         a->scr.log_scroll = 0;
-        pc_app_set_screen(a, s->st.wait == PL_WAIT_OVER ? PC_SCREEN_END : PC_SCREEN_TABLE);
+        if (a->mode == PC_MODE_PROJECT) /* the projection shows it as it is, ended or not */
+            a->dirty = 1;
+        else
+            pc_app_set_screen(a, s->st.wait == PL_WAIT_OVER && a->mode != PC_MODE_CONSOLE ? PC_SCREEN_END : PC_SCREEN_TABLE);
         break;
     }
     case PC_CE_LEFT:
@@ -83,11 +86,19 @@ static void on_conn_event(pc_app_t *a, const pc_cevent_t *e)
             pc_session_destroy(a->session);
             a->session = NULL;
         }
-        if (a->scr.screen == PC_SCREEN_TABLE || a->scr.screen == PC_SCREEN_END)
+        if (a->mode == PC_MODE_CONSOLE)
+            pc_app_set_screen(a, PC_SCREEN_CONSOLE);
+        else if (a->scr.screen == PC_SCREEN_TABLE || a->scr.screen == PC_SCREEN_END)
             pc_app_set_screen(a, PC_SCREEN_LOBBY);
         break;
     case PC_CE_ERROR:
         snprintf(a->scr.flash, sizeof a->scr.flash, "%s", e->text);
+        break;
+    case PC_CE_LOGIN:
+        a->scr.flash[0] = 0;
+        break;
+    case PC_CE_DONE:
+        a->scr.flash[0] = 0;
         break;
     default:
         break;
@@ -101,11 +112,29 @@ int pc_app_tick(pc_app_t *a)
     pc_cevent_t ce;
     while (a->conn && pc_conn_next(a->conn, &ce))
         on_conn_event(a, &ce);
+    wait = pc_day_tick(a);
     pc_session_t *s = a->session;
+    if (s && a->scr.screen == PC_SCREEN_PROJECT) { /* a projection: the table's news, its clock, nothing to play */
+        Uint32 now = SDL_GetTicks();
+        pc_sevent_t e;
+        while (pc_session_next(s, &e))
+            a->dirty = 1;
+        if (s->prompt_card != PL_NO_CARD) /* a prompt's telling time is the server's */
+            a->scr.prompt_left = s->clock_kind == PC_CLOCK_PROMPT ? (int)((pc_session_clock_left(s, now) + 999) / 1000) : 0;
+        if (s->clock_kind != PC_CLOCK_NONE && !s->clock_frozen) {
+            uint32_t left = pc_session_clock_left(s, now);
+            if (left && (wait < 0 || (int)(left % 1000) + 1 < wait))
+                wait = (int)(left % 1000) + 1;
+            if (left / 1000 != a->scr.clock_shown) {
+                a->scr.clock_shown = left / 1000;
+                a->dirty = 1;
+            }
+        }
+    }
     if (s && (a->scr.screen == PC_SCREEN_TABLE || a->scr.screen == PC_SCREEN_END)) {
         Uint32 now = SDL_GetTicks();
         int w = pc_session_tick(s, now, a->scr.screen == PC_SCREEN_TABLE && !moment_up(a, now));
-        if (w >= 0)
+        if (w >= 0 && (wait < 0 || w < wait))
             wait = w;
         if (s->event_card != PL_NO_CARD && (int32_t)(now - a->scr.event_at) < EVENT_READ_MS) {
             int ms = EVENT_READ_MS - (int)(now - a->scr.event_at);
