@@ -279,6 +279,9 @@ static void create_table(conn_t *c, json_t *msg, json_int_t re)
     uint64_t seed;
     char err[200];
     srv_random(&seed, sizeof seed); /* libsodium's generator: cannot fail */
+    const char *fixed = getenv("PLATEAU_SERVER_SEED"); /* test hook (docs/server.md): tables that replay alike */
+    if (fixed && *fixed)
+        seed = strtoull(fixed, NULL, 10) * 1000003ull + s->max_id + 1;
     seed &= 0x7fffffffffffffffull; /* stored as a signed 64-bit integer */
     table_t *t = srv_table_create(s, p, n, bots, jtimer ? (uint32_t)json_integer_value(jtimer) : 0, seed, 0,
                                   err, sizeof err);

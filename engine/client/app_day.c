@@ -14,6 +14,7 @@
 #define EVENT_SHOWN_MS 12000  /* a projected event too */
 #define PROMPT_SHOWN_MS 70000 /* a projected prompt without a server clock */
 #define DEMO_AGAIN_MS 20000   /* the kiosk's demo starts a new game this long after the end */
+#define DEMO_PROMPT_MS 6000   /* and shows a prompt this long */
 
 static int read_secret(const char *path, char *out, size_t len, char *err, size_t errlen)
 {
@@ -114,7 +115,7 @@ static int live_tables(pc_app_t *a, int *ids, int cap)
 }
 
 /* a projection moves on by itself: nobody clicks on the projector's machine */
-static int project_moments(pc_app_t *a, pc_session_t *s, uint32_t now, uint32_t *since)
+static int project_moments(pc_app_t *a, pc_session_t *s, uint32_t now, uint32_t *since, int demo)
 {
     int wait = -1;
     int moment = s->reveal_pending ? 1 : s->event_card != PL_NO_CARD ? 2 : s->prompt_card != PL_NO_CARD ? 3 : 0;
@@ -126,6 +127,8 @@ static int project_moments(pc_app_t *a, pc_session_t *s, uint32_t now, uint32_t 
         *since = now ? now : 1;
     uint32_t shown = now - *since;
     uint32_t limit = moment == 1 ? REVEAL_SHOWN_MS : moment == 2 ? EVENT_SHOWN_MS : PROMPT_SHOWN_MS;
+    if (demo) /* the kiosk's demo: people pass by, it keeps moving (nobody tells a prompt) */
+        limit = moment == 3 ? DEMO_PROMPT_MS : limit / 3;
     if (moment == 3 && s->clock_kind == PC_CLOCK_PROMPT) /* the prompt goes when its telling time is over */
         limit = shown + pc_session_clock_left(s, now) + 1500;
     if (moment == 3 && s->st.wait != PL_WAIT_VOTE && shown > 1500)
@@ -195,7 +198,7 @@ static int project_tick(pc_app_t *a, uint32_t now)
                 pc_sevent_t se;
                 while (pc_session_next(s, &se))
                     a->dirty = 1;
-                wait = min_wait(wait, project_moments(a, s, now, &moment_since[k + 1]));
+                wait = min_wait(wait, project_moments(a, s, now, &moment_since[k + 1], 0));
                 if (s->clock_kind != PC_CLOCK_NONE && !s->clock_frozen) {
                     uint32_t left = pc_session_clock_left(s, now);
                     if (left)
@@ -233,7 +236,7 @@ static int project_tick(pc_app_t *a, uint32_t now)
         pc_conn_watch(a->conn, want);
     }
     if (a->session)
-        wait = min_wait(wait, project_moments(a, a->session, now, &moment_since[0]));
+        wait = min_wait(wait, project_moments(a, a->session, now, &moment_since[0], 0));
     return wait;
 }
 
@@ -242,7 +245,9 @@ static int kiosk_tick(pc_app_t *a, uint32_t now)
     int wait = -1;
     uint32_t idle = (uint32_t)a->opt.idle_min * 60000u;
     int playing = a->scr.screen == PC_SCREEN_TABLE || a->scr.screen == PC_SCREEN_END;
-    if (a->opt.humans == 0) { /* the demo: a new game some time after each end */
+    if (a->opt.humans == 0) { /* the demo: it moves on by itself, a new game some time after each end */
+        if (a->session)
+            wait = min_wait(wait, project_moments(a, a->session, now, &moment_since[0], 1));
         if (a->session && a->session->st.wait == PL_WAIT_OVER) {
             if (!a->cycle_at)
                 a->cycle_at = now + DEMO_AGAIN_MS;
@@ -250,7 +255,7 @@ static int kiosk_tick(pc_app_t *a, uint32_t now)
                 a->cycle_at = 0;
                 kiosk_game(a, 0);
             } else {
-                wait = (int)(a->cycle_at - now);
+                wait = min_wait(wait, (int)(a->cycle_at - now));
             }
         }
         return wait;

@@ -189,7 +189,7 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
         case O_VOTE_TIMER: {
             static const char *names[] = { "--table", "--cycle", "--idle-minutes", "--turn-timer", "--vote-timer" };
             static const long long lo[] = { 1, 5, 1, 0, 0 }, hi[] = { 1000000, 3600, 1440, 3600, 3600 };
-            int k = c - O_TABLE;
+            int k = c == O_TABLE ? 0 : c == O_CYCLE ? 1 : c == O_IDLE ? 2 : c == O_TURN_TIMER ? 3 : 4;
             if (!number(optarg, lo[k], hi[k], &n)) {
                 snprintf(err, errlen, "%s must be a number from %lld to %lld, not '%s'", names[k], lo[k], hi[k], optarg);
                 return -1;

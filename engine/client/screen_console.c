@@ -153,14 +153,14 @@ static void commands_panel(pc_app_t *a, float x, float y, float w, float h, int 
     const char *labels[3] = { _("Turn timer"), _("Vote timer"), _("Stand-in after") };
     int acts[3] = { PC_ACT_CON_TURN_TIMER, PC_ACT_CON_VOTE_TIMER, PC_ACT_CON_STANDIN };
     for (int r = 0; r < 3; r++) {
-        pc_text(g, x + 12, yy + 13, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_MIDDLE, labels[r]);
+        pc_text_clip(g, x + 12, yy + 13, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_MIDDLE, labels[r], 124);
         for (int k = 0; k < 5; k++) {
             if (rows[r][k])
                 snprintf(b, sizeof b, _("%d s"), rows[r][k]);
             else
                 snprintf(b, sizeof b, "%s", r == 2 ? _("never") : _("none"));
-            float bw = (w - 130) / 5;
-            pc_ui_button(&a->ui, x + 120 + k * bw, yy, bw - 4, 26, b, acts[r], rows[r][k], 2, any);
+            float bw = (w - 150) / 5;
+            pc_ui_button(&a->ui, x + 140 + k * bw, yy, bw - 4, 26, b, acts[r], rows[r][k], 2, any);
         }
         yy += 32;
     }

@@ -642,6 +642,7 @@ void pc_screen_project(pc_app_t *a)
         pc_text(g, 640, 360, 22, pc_rgb(PC_INK), PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, b);
         return;
     }
+    a->scr.side_tab = 1; /* the mire is large already: the side shows the scores */
     pc_screen_table(a);
 }
 

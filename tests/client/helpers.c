@@ -70,6 +70,50 @@ pc_app_t *tc_app(const char *dir, int w, int h, int humans)
     return a;
 }
 
+pc_app_t *tc_app_flags(int w, int h, const char *const *flags)
+{
+    pc_opts_t o;
+    char err[512];
+    const char *argv[40] = { "plateau" };
+    int argc = 1;
+    for (int i = 0; flags && flags[i] && argc < 39; i++)
+        argv[argc++] = flags[i];
+    argv[argc] = NULL;
+    pc_opts_default(&o);
+    if (pc_opts_parse(&o, argc, (char **)argv, err, sizeof err) != 0) {
+        fprintf(stderr, "pc_opts_parse: %s\n", err);
+        return NULL;
+    }
+    o.w = w;
+    o.h = h;
+    o.bot_delay_ms = 0;
+    o.software = 1;
+    o.hidden = 1;
+    o.no_save = 1;
+    pc_app_t *a = pc_app_create(&o, err, sizeof err);
+    if (!a)
+        fprintf(stderr, "pc_app_create: %s\n", err);
+    return a;
+}
+
+int tc_route(pc_app_t *const *apps, int n, const SDL_Event *ev)
+{
+    for (int i = 0; i < n; i++) {
+        if (!apps[i])
+            continue;
+        if (pc_conn_handle(apps[i]->conn, ev)) {
+            apps[i]->dirty = 1;
+            return 1;
+        }
+        for (int k = 0; k < apps[i]->n_wall; k++)
+            if (pc_conn_handle(apps[i]->wall_conn[k], ev)) {
+                apps[i]->dirty = 1;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *))
 {
     Uint32 end = SDL_GetTicks() + (Uint32)ms;
@@ -212,8 +256,14 @@ int tc_server_start(const char *dir, const char *games, int *port)
             dup2(devnull, 0);
             dup2(devnull, 1);
         }
-        execl(TC_BUILD "/plateau-server", TC_BUILD "/plateau-server", "--listen", listen, "--db", db, "--games",
-              games ? games : "game-data", "--sync", "normal", (char *)NULL);
+        char secret[420];
+        snprintf(secret, sizeof secret, "%s/secret", dir); /* a facilitator secret when the test wrote one */
+        if (access(secret, R_OK) == 0)
+            execl(TC_BUILD "/plateau-server", TC_BUILD "/plateau-server", "--listen", listen, "--db", db, "--games",
+                  games ? games : "game-data", "--sync", "normal", "--facilitator-secret-file", secret, (char *)NULL);
+        else
+            execl(TC_BUILD "/plateau-server", TC_BUILD "/plateau-server", "--listen", listen, "--db", db, "--games",
+                  games ? games : "game-data", "--sync", "normal", (char *)NULL);
         _exit(127);
     }
     close(fds[1]);

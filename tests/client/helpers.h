@@ -13,6 +13,10 @@ void tc_sdl_up(void);
 void tc_sdl_down(void);
 /* A hidden software-rendered app of w x h on game dir, seed 42, bots without pause. */
 pc_app_t *tc_app(const char *dir, int w, int h, int humans);
+/* A hidden software-rendered app made from the program's own flags ("--facilitator", "127.0.0.1:7878", ...). */
+pc_app_t *tc_app_flags(int w, int h, const char *const *flags);
+/* Several apps in one process: give an SDL event of a connection to the app it belongs to; 1 when taken. */
+int tc_route(pc_app_t *const *apps, int n, const SDL_Event *ev);
 /* Run the app's loop (events, ticks, draws) for up to ms, or until done(a) (NULL: the whole ms):
  * 1 when done said so. */
 int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *));
@@ -28,7 +32,8 @@ int tc_click(pc_app_t *a, int act);
 int tc_click_arg(pc_app_t *a, int act, int arg);
 void tc_pump(pc_app_t *a);
 /* A real plateau-server of this build on 127.0.0.1 (port 0: any free one), its database in dir,
- * packages from games (NULL: game-data). Returns its pid (port filled) or -1. */
+ * packages from games (NULL: game-data), the facilitator secret of dir/secret when that file exists. Returns its pid
+ * (port filled) or -1. */
 int tc_server_start(const char *dir, const char *games, int *port);
 void tc_server_kill(int pid);
 /* Isolated XDG folders (config, data, cache) under a fresh temporary folder; the caller removes
