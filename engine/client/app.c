@@ -136,7 +136,7 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
     else if (!pc_default_game_dir(a->game_dir, sizeof a->game_dir))
         snprintf(a->game_dir, sizeof a->game_dir, "game-data");
     a->rs = pc_load_game(a->game_dir, a->load_msg, sizeof a->load_msg);
-    if (!a->rs && o->game_dir) { /* an explicit --game that fails is an error */
+    if (!a->rs && o->game_dir && !o->watch) { /* an explicit --game that fails is an error (but for --watch) */
         snprintf(err, errlen, "%s", a->load_msg);
         goto fail;
     }
@@ -150,6 +150,13 @@ pc_app_t *pc_app_create(const pc_opts_t *o, char *err, size_t errlen)
         a->save_path[0] = 0;
     look_for_save(a);
 
+    if (o->watch) {
+        a->watch = pc_watch_start(a->game_dir, err, errlen);
+        if (!a->watch)
+            goto fail;
+        if (!a->rs) /* the package may be broken at the start too: its errors show, the next save loads it */
+            pc_app_reload(a);
+    }
     int day = pc_app_start_day(a, err, errlen);
     if (day < 0)
         goto fail;
@@ -200,6 +207,7 @@ void pc_app_destroy(pc_app_t *a)
     }
     pc_conn_close(a->conn);
     pc_lan_close(a);
+    pc_watch_stop(a->watch);
     pc_host_stop(&a->host);
     pl_ruleset_destroy(a->rs);
     if (a->ren)
@@ -407,6 +415,7 @@ void pc_app_draw(pc_app_t *a)
     default: break;
     }
     pc_overlay_confirm(a);
+    pc_reload_banner(a);
     clipped_tip(a);
     if (a->ui.focus >= a->ui.n_btn)
         a->ui.focus = -1;

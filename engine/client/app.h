@@ -11,6 +11,7 @@
 #include "client/session.h"
 #include "client/conn.h"
 #include "client/host.h"
+#include "client/watch.h"
 
 #define PC_VERSION "0.3.0"
 #define PC_WALL_MAX 8          /* tables on the projection wall */
@@ -69,6 +70,7 @@ typedef struct {
     int vote_timer_s;         /* --vote-timer S */
     int turn_timer_set, vote_timer_set;
     int wait_ms;              /* --wait: before the screenshot */
+    int watch;                /* --watch: reload the package when one of its files is saved */
 } pc_opts_t;
 
 typedef struct pc_app {
@@ -99,6 +101,9 @@ typedef struct pc_app {
     uint32_t cycle_at;         /* ticks when the projection goes to the next table */
     uint32_t last_input;       /* ticks of the last key, click or touch (kiosk) */
     int login_sent;            /* the facilitator's login went out on this connection */
+    pc_watch_t *watch;         /* --watch: the package folder */
+    char watch_err[900];       /* why the last saved version does not load ("" when it does) */
+    int reloads;               /* versions of the package loaded since the start */
     int table_opened;          /* --table N was opened in the console */
     int lang;
     int text_size;             /* 0 small, 1 normal, 2 large */
@@ -139,6 +144,10 @@ int pc_app_stage(pc_app_t *a, const char *name);
 int pc_app_new_game(pc_app_t *a);
 /* Resume the saved hot-seat game; 1 on success, else 0 with a->resume_err filled. */
 int pc_app_resume(pc_app_t *a);
+/* The package saved again (--watch): load it; if it validates, the table starts again on the same seed with the
+ * moves still legal; if not, its errors are shown and the game goes on with the last good version. */
+void pc_app_reload(pc_app_t *a);
+void pc_reload_banner(pc_app_t *a); /* its errors over the screen, when it does not load */
 /* Leave the table (no question asked), back to the lobby or home. */
 void pc_app_leave(pc_app_t *a);
 void pc_app_set_screen(pc_app_t *a, int screen);

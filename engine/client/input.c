@@ -270,6 +270,10 @@ void pc_app_event(pc_app_t *a, const SDL_Event *ev)
         key(a, &ev->key);
         break;
     default: {
+        if (a->watch && ev->type == pc_watch_event(a->watch)) { /* the designer saved a file of the package */
+            pc_app_reload(a);
+            break;
+        }
         int taken = pc_conn_handle(a->conn, ev);
         for (int i = 0; i < a->n_wall && !taken; i++) /* the projection wall's connections */
             taken = pc_conn_handle(a->wall_conn[i], ev);

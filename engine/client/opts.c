@@ -23,6 +23,7 @@ void pc_opts_usage(FILE *f)
             "usage: plateau [options]\n"
             "  --lang fr|en          language of the game (default fr)\n"
             "  --game DIR            game package to play (default: the one named in game-data/default)\n"
+            "  --watch               reload the package when one of its files is saved (designers)\n"
             "  --connect ADDR:PORT   join a plateau-server ([::1]:7878 for IPv6)\n"
             "  --font FILE           TrueType font to use instead of DejaVu Sans\n"
             "  --size WxH            window size (default 1280x720)\n"
@@ -74,7 +75,7 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
 {
     enum { O_LANG = 256, O_GAME, O_CONNECT, O_FONT, O_SIZE, O_FULL, O_HUMANS, O_SEATS, O_SEED, O_SAVE,
            O_NOSAVE, O_SCREEN, O_SHOT, O_DELAY, O_HELP, O_VERSION, O_FACIL, O_SECRET, O_PROJECT, O_TABLE, O_WALL,
-           O_CYCLE, O_KIOSK, O_IDLE, O_TURN_TIMER, O_VOTE_TIMER, O_WAIT };
+           O_CYCLE, O_KIOSK, O_IDLE, O_TURN_TIMER, O_VOTE_TIMER, O_WAIT, O_WATCH };
     static const struct option longs[] = {
         { "lang", required_argument, 0, O_LANG },     { "game", required_argument, 0, O_GAME },
         { "connect", required_argument, 0, O_CONNECT }, { "font", required_argument, 0, O_FONT },
@@ -89,7 +90,7 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
         { "wall", no_argument, 0, O_WALL },           { "cycle", required_argument, 0, O_CYCLE },
         { "kiosk", no_argument, 0, O_KIOSK },         { "idle-minutes", required_argument, 0, O_IDLE },
         { "turn-timer", required_argument, 0, O_TURN_TIMER }, { "vote-timer", required_argument, 0, O_VOTE_TIMER },
-        { "wait", required_argument, 0, O_WAIT },
+        { "wait", required_argument, 0, O_WAIT },      { "watch", no_argument, 0, O_WATCH },
         { 0, 0, 0, 0 },
     };
     optind = 1;
@@ -181,6 +182,7 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
             break;
         case O_SECRET: o->secret_file = optarg; break;
         case O_WALL: o->wall = 1; break;
+        case O_WATCH: o->watch = 1; break;
         case O_KIOSK: o->kiosk = 1; break;
         case O_TABLE:
         case O_CYCLE:
@@ -242,6 +244,11 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
     }
     if (o->wall && o->project_table) {
         snprintf(err, errlen, "--wall shows every table: leave out --table");
+        return -1;
+    }
+    if (o->watch && (o->connect || o->facilitator || o->project)) {
+        snprintf(err, errlen, "--watch reloads a package played at this screen: leave out --connect, --facilitator "
+                 "and --project");
         return -1;
     }
     if (o->secret_file && !o->facilitator) {

@@ -19,6 +19,9 @@ typedef struct {
     int turn_timer_s, vote_timer_s;
     uint32_t clock_moves;         /* the move count the clock was started for */
     int clock_on;
+    uint64_t seed;
+    pl_move_t *log;               /* every accepted move, for a reload of the package (--watch) */
+    size_t log_n, log_cap;
 } local_t;
 
 static void apply_move(local_t *l, const pl_move_t *mv, int save)
@@ -35,6 +38,16 @@ static void apply_move(local_t *l, const pl_move_t *mv, int save)
     }
     s->before = before;
     s->moves++;
+    if (l->log_n == l->log_cap) {
+        size_t cap = l->log_cap ? l->log_cap * 2 : 256;
+        pl_move_t *nl = realloc(l->log, cap * sizeof *nl);
+        if (nl) {
+            l->log = nl;
+            l->log_cap = cap;
+        }
+    }
+    if (l->log_n < l->log_cap)
+        l->log[l->log_n++] = *mv;
     if (save && l->saver.f && pc_saver_move(&l->saver, mv) != 0) {
         snprintf(l->save_err, sizeof l->save_err, "%s", pt_tr(s->lang, "The game can no longer be saved on this computer."));
         pc_saver_close(&l->saver);
@@ -126,6 +139,7 @@ static void local_destroy(pc_session_t *s)
 {
     local_t *l = (local_t *)s;
     pc_saver_close(&l->saver);
+    free(l->log);
     pc_session_fini(s);
     free(l);
 }
@@ -155,6 +169,7 @@ static local_t *make(const pc_local_opts_t *o, char *err, size_t errlen)
     l->bot_delay_ms = o->bot_delay_ms;
     l->turn_timer_s = o->turn_timer_s;
     l->vote_timer_s = o->vote_timer_s;
+    l->seed = o->seed;
     for (int i = 0; i < o->n_seats; i++)
         pl_bot_init(&l->bot[i], PL_BOT_GREEDY, o->seed * 31u + (uint64_t)i + 1);
     return l;
@@ -243,4 +258,46 @@ pc_session_t *pc_session_local_resume(const pc_local_opts_t *o, char *err, size_
 const char *pc_session_local_save_error(const pc_session_t *s)
 {
     return s->kind == PC_SESSION_LOCAL ? ((const local_t *)s)->save_err : "";
+}
+
+pc_session_t *pc_session_local_reload(const pc_session_t *old, const pc_local_opts_t *o, size_t *kept, char *err,
+                                      size_t errlen)
+{
+    const local_t *was = (const local_t *)old;
+    if (old->kind != PC_SESSION_LOCAL) {
+        snprintf(err, errlen, "not a hot-seat table");
+        return NULL;
+    }
+    pc_local_opts_t ro = *o;
+    ro.n_seats = old->st.n_seats;
+    ro.human = old->mine;
+    ro.seed = was->seed;
+    memcpy(ro.team, old->team, sizeof ro.team);
+    pc_session_t *s = pc_session_local_create(&ro, err, errlen);
+    if (!s)
+        return NULL;
+    local_t *l = (local_t *)s;
+    /* the same seed and the moves the new rules still take, in order: the first one refused ends the replay */
+    size_t i = 0;
+    for (; i < was->log_n; i++) {
+        uint32_t before = s->moves;
+        pl_error_t e;
+        pl_state_t probe = s->st;
+        if (pl_apply(o->rs, &probe, &was->log[i], NULL, &e) != PL_OK)
+            break;
+        apply_move(l, &was->log[i], 1);
+        if (s->moves == before)
+            break;
+    }
+    *kept = i;
+    s->ev_n = 0; /* what the replay caused was seen already */
+    s->reveal_pending = 0;
+    s->prompt_card = PL_NO_CARD;
+    s->event_card = PL_NO_CARD;
+    char fr[PC_LOG_LEN], en[PC_LOG_LEN];
+    snprintf(fr, sizeof fr, pt_tr(PL_LANG_FR, "The game was reloaded: %zu of %zu moves replayed."), i, was->log_n);
+    snprintf(en, sizeof en, "The game was reloaded: %zu of %zu moves replayed.", i, was->log_n);
+    pc_session_note(s, -1, fr, en);
+    pc_session_emit(s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
+    return s;
 }

@@ -26,6 +26,11 @@ pc_session_t *pc_session_local_create(const pc_local_opts_t *o, char *err, size_
  * or damaged, or belongs to another package or another version of it (o->package_hash). */
 pc_session_t *pc_session_local_resume(const pc_local_opts_t *o, char *err, size_t errlen);
 
+/* The same table on a reloaded package (o->rs): the old session's seed, seats and teams, and its moves replayed in
+ * order as long as the new rules take them (*kept says how many). The old session stays as it was. */
+pc_session_t *pc_session_local_reload(const pc_session_t *old, const pc_local_opts_t *o, size_t *kept, char *err,
+                                      size_t errlen);
+
 /* Whether a session is saved to disk, and the save's last error ("" when none). */
 const char *pc_session_local_save_error(const pc_session_t *s);
 

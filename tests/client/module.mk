@@ -1,6 +1,6 @@
 # tests/client/module.mk -- headless client tests (dummy video, software renderer) and the client benchmark
 TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/test_play.c tests/client/test_text.c \
-               tests/client/test_net.c tests/client/test_hostile_server.c tests/client/test_seats.c tests/client/test_save.c tests/client/test_packages.c tests/client/test_keys.c tests/client/test_session.c tests/client/test_look.c tests/client/test_day.c
+               tests/client/test_net.c tests/client/test_hostile_server.c tests/client/test_seats.c tests/client/test_save.c tests/client/test_packages.c tests/client/test_keys.c tests/client/test_session.c tests/client/test_look.c tests/client/test_day.c tests/client/test_watch.c
 TCLIENT_OBJ := $(TCLIENT_SRC:%.c=$(BUILD)/obj/%.o)
 TCLIENT_BIN := $(BUILD)/tests/test-client
 BCLIENT_BIN := $(BUILD)/bench/bench-client
