@@ -163,17 +163,21 @@ static void delete_table(conn_t *c, json_t *msg, json_int_t re)
     ok(c, re, json_pack("{s:I}", "table", (json_int_t)id));
 }
 
-/* The move log of a table, live or archived, a page at a time (facilitator: the seed it gives
- * tells every card that will be drawn). */
+static int seat_name(void *arg, const store_seat_t *seat)
+{
+    json_t *teams = arg;
+    if (seat->seat >= 0 && (size_t)seat->seat < json_array_size(teams))
+        json_array_set_new(teams, (size_t)seat->seat, json_string(seat->team));
+    return 0;
+}
+
+/* The move log of a table, live or archived, a page at a time: the facilitator's at any time (the seed it gives
+ * tells every card that will be drawn), anyone's once the game is over (for the debrief: nothing is hidden then). */
 static void table_log(conn_t *c, json_t *msg, json_int_t re)
 {
     static pl_move_t moves[SRV_LOG_PAGE_MAX];
     static uint32_t seqs[SRV_LOG_PAGE_MAX];
     json_int_t id, from, limit;
-    if (!c->facilitator) {
-        srv_send_error(c, re, PROTO_E_FORBIDDEN, "facilitator only");
-        return;
-    }
     if (!opt_int(msg, "table", 1, UINT32_MAX, 0, &id) || !json_object_get(msg, "table") ||
         !opt_int(msg, "from", 0, UINT32_MAX, 1, &from) || !opt_int(msg, "limit", 1, SRV_LOG_PAGE_MAX, 500, &limit)) {
         srv_send_error(c, re, PROTO_E_BAD_REQUEST, "table_log takes table, from (a seq), limit 1-%d", SRV_LOG_PAGE_MAX);
@@ -186,6 +190,12 @@ static void table_log(conn_t *c, json_t *msg, json_int_t re)
             srv_send_error(c, re, PROTO_E_UNKNOWN_TABLE, "no such table, live or archived");
         else
             srv_send_error(c, re, PROTO_E_INTERNAL, "the log could not be read");
+        return;
+    }
+    table_t *live = srv_table(c->srv, (uint32_t)id);
+    int over = live ? live->st.wait == PL_WAIT_OVER : lg.archived && !strcmp(lg.reason, "finished");
+    if (!c->facilitator && !over) {
+        srv_send_error(c, re, PROTO_E_FORBIDDEN, "the log of a game still being played is the facilitator's");
         return;
     }
     json_t *a = json_array();
@@ -204,6 +214,14 @@ static void table_log(conn_t *c, json_t *msg, json_int_t re)
     if (lg.archived)
         json_object_set_new(o, "reason", json_string(lg.reason));
     json_object_set_new(o, "moves", a);
+    json_object_set_new(o, "over", json_boolean(over));
+    json_t *teams = json_array(); /* the names the teams played under (null: the default) */
+    for (int i = 0; i < lg.n_seats; i++)
+        json_array_append_new(teams, live && live->team[i][0] ? json_string(live->team[i]) : json_null());
+    if (!live)
+        store_each_seat(c->srv->store, (uint32_t)id, seat_name, teams);
+    json_object_set_new(o, "teams", teams);
+    json_object_set_new(o, "bots", json_integer(lg.bots));
     json_object_set_new(o, "next", lg.n > 0 && seqs[lg.n - 1] < lg.total ? json_integer((json_int_t)seqs[lg.n - 1] + 1)
                                                                          : json_null());
     srv_send(c, o);

@@ -324,8 +324,16 @@ Test(console, reveals_votes_placements_and_an_ended_game_replay_to_the_same_hash
     r = move(a, t, "roll", 0);
     expect_type(r, "ok");
     json_decref(r);
+    expect_error(ask(a, json_pack("{s:s,s:i,s:i}", "type", "table_log", "id", 54, "table", t)), PROTO_E_FORBIDDEN);
     r = ask(b, json_pack("{s:s,s:i,s:i}", "type", "end_game", "id", 53, "table", t));
     expect_type(r, "ok");
+    json_decref(r);
+    /* the game over, its log is anyone's: the debrief hides nothing then */
+    r = ask(a, json_pack("{s:s,s:i,s:i}", "type", "table_log", "id", 55, "table", t));
+    expect_type(r, "table_log");
+    cr_expect(json_is_true(json_object_get(r, "over")));
+    cr_expect_str_eq(json_string_value(json_array_get(json_object_get(r, "teams"), 1)), "Bleus");
+    cr_expect_eq(json_array_size(json_object_get(r, "moves")), json_integer_value(json_object_get(r, "moves_total")));
     json_decref(r);
     expect_error(move(c, t, "roll", 0), "game_over");
     json_t *info = info_of(b, t);

@@ -261,7 +261,8 @@ int main(int argc, char **argv)
     uint64_t total = 0;
     for (int i = 0; i < o->tables; i++)
         total += B.tabs[i].final_seq;
-    qsort(B.lat_us, B.n_lat, sizeof *B.lat_us, cmp_u32);
+    if (B.n_lat)
+        qsort(B.lat_us, B.n_lat, sizeof *B.lat_us, cmp_u32);
     printf("plateau-bot: %d tables x %d seats (+%d server bots), %d finished, %.2f s (%.2f s to connect and join every seat)\n",
            o->tables, o->seats, o->server_bots, B.tables_done, secs, setup);
     printf("moves: %llu acknowledged (%.0f/s), %llu on the tables in all (%.0f durable moves/s)\n",
