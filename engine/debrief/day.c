@@ -1,4 +1,5 @@
 /* day.c -- the day over several tables: every question's ballots summed (the collective opinion), the cards offered to votes */
+#include <stddef.h>
 #include <string.h>
 #include "pl_alloc.h"
 #include "debrief/debrief.h"
@@ -105,6 +106,39 @@ static void add_opinion(day_t *y, const pd_table_t *t, const pd_vote_t *v, int t
         o->ties++;
 }
 
+/* the elements of each game together, games in the order they first come, the order kept inside each */
+static void group(void *items, uint32_t n, size_t size, size_t rs_at, int *nomem)
+{
+    if (n < 2)
+        return;
+    char *a = items, *tmp = pl_malloc((size_t)n * size);
+    if (!tmp) {
+        *nomem = 1;
+        return;
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const void *rs;
+        memcpy(&rs, a + (size_t)i * size + rs_at, sizeof rs);
+        int first = 1; /* the first element of its game: take all of that game's now */
+        for (uint32_t j = 0; j < i && first; j++) {
+            const void *other;
+            memcpy(&other, a + (size_t)j * size + rs_at, sizeof other);
+            first = other != rs;
+        }
+        if (!first)
+            continue;
+        for (uint32_t j = i; j < n; j++) {
+            const void *other;
+            memcpy(&other, a + (size_t)j * size + rs_at, sizeof other);
+            if (other == rs)
+                memcpy(tmp + (size_t)(k++) * size, a + (size_t)j * size, size);
+        }
+    }
+    memcpy(a, tmp, (size_t)n * size);
+    pl_free(tmp);
+}
+
 int pd_day_build(const pd_table_t *const *tables, int n, pd_day_t **out, pd_error_t *err)
 {
     if (err)
@@ -133,6 +167,10 @@ int pd_day_build(const pd_table_t *const *tables, int n, pd_day_t **out, pd_erro
     }
     pl_free(y.seen_o);
     pl_free(y.seen_f);
+    if (!y.nomem) {
+        group(y.d->opinions, y.d->n_opinions, sizeof *y.d->opinions, offsetof(pd_opinion_t, rs), &y.nomem);
+        group(y.d->offers, y.d->n_offers, sizeof *y.d->offers, offsetof(pd_offer_t, rs), &y.nomem);
+    }
     if (y.nomem) {
         pd_day_destroy(y.d);
         if (err) {

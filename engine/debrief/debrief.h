@@ -260,8 +260,8 @@ typedef struct {
 typedef struct {
     int n_tables;
     const pd_table_t **tables; /* not owned */
-    pd_opinion_t *opinions; uint32_t n_opinions; /* in the order first met */
-    pd_offer_t *offers;     uint32_t n_offers;
+    pd_opinion_t *opinions; uint32_t n_opinions; /* game by game (in the order the tables first play them), */
+    pd_offer_t *offers;     uint32_t n_offers;   /* in the order first met within each game */
 } pd_day_t;
 
 /* Sum the votes of n tables (closed votes only). Returns PD_OK or PD_ERR_NOMEM; free with
@@ -285,7 +285,8 @@ uint32_t pd_option_color(int option, int n_options);
 
 /* A team's name: its own, or the default ("Équipe 2"), with " (bot)" for the computer's seats. */
 size_t pd_team(const pd_table_t *t, int seat, int lang, char *buf, size_t len);
-/* What a vote asked: its card's name, or its space's. */
+/* What a vote asked: its card's name (and text, when another card of its deck has the same name), or
+ * its space's name. */
 size_t pd_vote_question(const pd_table_t *t, const pd_vote_t *v, int lang, char *buf, size_t len);
 /* Option i of a vote: the offered card's name, or the option's label. */
 size_t pd_vote_option(const pd_table_t *t, const pd_vote_t *v, int i, int lang, char *buf, size_t len);

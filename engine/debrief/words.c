@@ -43,8 +43,22 @@ size_t pd_team(const pd_table_t *t, int seat, int lang, char *buf, size_t len)
     return done(lang, buf, len, snprintf(buf, len, "%s", name));
 }
 
+/* whether another card of the same deck has the same name (two prompts "Fiction: environment") */
+static int name_shared(const pl_ruleset_t *rs, uint16_t card, int lang)
+{
+    const pl_card_t *c = &rs->cards[card];
+    const pl_deck_t *d = c->deck < rs->n_decks ? &rs->decks[c->deck] : NULL;
+    for (uint32_t i = d ? d->first : 0; d && i < (uint32_t)d->first + d->count && i < rs->n_cards; i++)
+        if (i != card && !strcmp(pl_text(&rs->cards[i].name, lang), pl_text(&c->name, lang)))
+            return 1;
+    return 0;
+}
+
 static size_t question(const pl_ruleset_t *rs, uint16_t card, uint8_t space, int lang, char *buf, size_t len)
 {
+    if (card < rs->n_cards && name_shared(rs, card, lang) && *pl_text(&rs->cards[card].text, lang))
+        return done(lang, buf, len, snprintf(buf, len, "%s · %s", card_name(rs, card, lang),
+                                             pl_text(&rs->cards[card].text, lang)));
     if (card < rs->n_cards)
         return done(lang, buf, len, snprintf(buf, len, "%s", card_name(rs, card, lang)));
     if (space < rs->n_spaces)

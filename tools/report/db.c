@@ -15,7 +15,33 @@ struct rp_db {
     int has_archived;   /* columns added by later servers (an older database lacks them) */
     int has_extra;      /* the seat_extra table (team names given at creation) */
     int old_hashes;     /* the log's state hashes come from an older core: not compared */
+    int immutable;      /* read without SQLite's -wal and -shm files: nobody had the database open */
 };
+
+/* "file:" and the path with what a URI may not hold as is written %XX */
+static void file_uri(const char *path, const char *query, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = (size_t)snprintf(out, cap, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p && n + 4 < cap; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+            out[n++] = (char)*p;
+        } else {
+            out[n++] = '%';
+            out[n++] = hex[*p >> 4];
+            out[n++] = hex[*p & 15];
+        }
+    }
+    out[n] = 0;
+    snprintf(out + n, cap - n, "%s", query);
+}
+
+static int has_wal(const char *path)
+{
+    char wal[1100];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return access(wal, F_OK) == 0;
+}
 
 /* what the report reads: a database without these is not a Plateau server's */
 static const char *const NEEDED[][2] = {
@@ -44,7 +70,7 @@ static int db_error(rp_db_t *d)
     return rp_fail(_("database %s cannot be read: %s"), d->path, sqlite3_errmsg(d->db));
 }
 
-int rp_db_open(const char *path, rp_db_t **out)
+int rp_db_open(const char *path, int as_reader, rp_db_t **out)
 {
     *out = NULL;
     struct stat sb;
@@ -54,7 +80,7 @@ int rp_db_open(const char *path, rp_db_t **out)
         return rp_fail(_("database %s is not a file"), path);
     /* an SQLite file begins with its 16-byte signature: anything else is not a database at all,
      * and SQLite is not even asked to open it */
-    char head[16] = { 0 };
+    unsigned char head[20] = { 0 };
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return rp_fail(_("database %s cannot be read: %s"), path, strerror(errno));
@@ -66,8 +92,14 @@ int rp_db_open(const char *path, rp_db_t **out)
     if (!d)
         return rp_fail(_("out of memory"));
     snprintf(d->path, sizeof d->path, "%s", path);
-    /* read-only: a WAL reader never blocks the server, and the server never blocks it */
-    if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    /* A database in WAL mode that no program has open has no -wal file: it is read as it is on
+     * disk, without creating SQLite's -wal and -shm files beside it (rp_db_unchanged() checks
+     * afterwards that no server opened it meanwhile). Otherwise it is read as a WAL reader: the
+     * server's writes never block it, nor it the server. */
+    char uri[3200];
+    d->immutable = !as_reader && (head[18] == 2 || head[19] == 2) && !has_wal(path);
+    file_uri(path, d->immutable ? "?mode=ro&immutable=1" : "?mode=ro", uri, sizeof uri);
+    if (sqlite3_open_v2(uri, &d->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         rp_fail(_("database %s cannot be read: %s"), path, d->db ? sqlite3_errmsg(d->db) : "");
         rp_db_close(d);
         return -1;
@@ -131,6 +163,11 @@ int rp_db_open(const char *path, rp_db_t **out)
     d->old_hashes = version != PL_HASH_VERSION;
     *out = d;
     return 0;
+}
+
+int rp_db_unchanged(const rp_db_t *d)
+{
+    return !d->immutable || !has_wal(d->path);
 }
 
 void rp_db_close(rp_db_t *d)

@@ -46,6 +46,8 @@ int rp_save_read(const char *path, rp_log_t *out)
         rp_fail(_("the header of the saved game %s is damaged"), path);
         goto done;
     }
+    out->id = 1;
+    out->hotseat = 1;
     snprintf(out->package, sizeof out->package, "%s", pkg);
     snprintf(out->package_hash, sizeof out->package_hash, "%s", hash);
     out->seed = sd;

@@ -120,7 +120,7 @@ static void page_head(flow_t *f)
     }
     const pd_table_t *t = rt->d;
     char title[400], when[100], line[600];
-    if (rt->log.id)
+    if (!rt->log.hotseat)
         snprintf(title, sizeof title, _("Table %u · %s"), t->id, pl_text(&t->rs->title, rp_lang));
     else
         snprintf(title, sizeof title, "%s", pl_text(&t->rs->title, rp_lang));
@@ -471,12 +471,19 @@ static void day_pages(flow_t *f)
         rp_buf_t svg = { 0 };
         rp_svg_ballots(&svg, kind, q, lp, o->ballots, o->n_options, 700);
         double mm = svg_mm(&svg, CONTENT_W);
-        if (!continued || f->used + mm > PAGE_CAP) {
-            need(f, H2_MM + (continued ? 0 : NOTE_MM) + mm);
+        /* the game's name before its questions, when the day played several */
+        int new_game = games > 1 && (i == 0 || d->opinions[i - 1].rs != o->rs);
+        double game_mm = new_game ? 6.0 : 0;
+        if (!continued || f->used + game_mm + mm > PAGE_CAP) {
+            need(f, H2_MM + (continued ? 0 : NOTE_MM) + game_mm + mm);
             heading(f, _("The collective opinion"), continued);
             if (!continued)
                 note(f, _("For each question, the ballots of every team of every table, summed."));
             continued = 1;
+        }
+        if (new_game) {
+            esc_tag(f->b, "h3", NULL, pl_text(&o->rs->title, rp_lang));
+            f->used += game_mm;
         }
         rp_putn(f->b, svg.s, svg.n);
         f->used += mm;

@@ -195,10 +195,11 @@ static int about_table(uint32_t id)
     return rp_fail(_("table %u: %s"), id, why);
 }
 
-static int from_db(const opts_t *o, rp_report_t *r)
+/* the tables asked for, replayed into r; 1 when the database must be read again */
+static int read_db(const opts_t *o, int as_reader, rp_report_t *r)
 {
     rp_db_t *db = NULL;
-    if (rp_db_open(o->db, &db) != 0)
+    if (rp_db_open(o->db, as_reader, &db) != 0)
         return -1;
     int rc = -1;
     uint32_t *ids = NULL;
@@ -286,11 +287,24 @@ static int from_db(const opts_t *o, rp_report_t *r)
         r->day_summary = 1;
         label_of_day(day, r->day_label, sizeof r->day_label);
     }
-    rc = 0;
+    rc = rp_db_unchanged(db) ? 0 : 1;
 done:
     free(ids);
     free(created);
     rp_db_close(db);
+    return rc;
+}
+
+static int from_db(const opts_t *o, rp_report_t *r)
+{
+    int rc = read_db(o, 0, r);
+    if (rc == 1) { /* a server opened the database while it was read: again, as a WAL reader */
+        const char *source = r->source;
+        report_free(r);
+        memset(r, 0, sizeof *r);
+        r->source = source;
+        rc = read_db(o, 1, r);
+    }
     return rc;
 }
 

@@ -46,13 +46,17 @@ typedef struct {
     size_t n_moves;
     uint64_t last_hash; /* the state hash recorded after the last move */
     int check_hash;     /* 1 when last_hash was written by this version of the core */
+    int hotseat;        /* a saved game of one screen: table 1, with no number shown */
 } rp_log_t;
 
 void rp_log_free(rp_log_t *l);
 
 /* The database (db.c): opened read-only, safe while the server writes it (WAL readers). */
 typedef struct rp_db rp_db_t;
-int rp_db_open(const char *path, rp_db_t **out);
+int rp_db_open(const char *path, int as_reader, rp_db_t **out);
+/* 0 when a server may have written the database while it was read as a file nobody had open:
+ * read it again (it is then read as a WAL reader). */
+int rp_db_unchanged(const rp_db_t *db);
 void rp_db_close(rp_db_t *db);
 /* Table ids of the database, in order (malloc'ed into *ids), with their creation times. */
 int rp_db_tables(rp_db_t *db, uint32_t **ids, int64_t **created, size_t *n);

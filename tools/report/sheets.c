@@ -177,7 +177,8 @@ static void votes_sheet(sink_t *k, const rp_report_t *r, rp_sheet_t *s)
     }
 }
 
-/* the columns of the scores sheet: every lens, counter and token shown, by id, over every game of the report */
+/* the columns of the scores sheet: every lens, counter and token shown, over every game of the report;
+ * the games' counters of the same name (in the report's language) share a column */
 typedef struct {
     char kind; /* 'c' counter, 't' token */
     char id[64];
@@ -187,7 +188,7 @@ typedef struct {
 static int add_col(col_t *cols, int n, int cap, char kind, const char *id, const char *name)
 {
     for (int i = 0; i < n; i++)
-        if (cols[i].kind == kind && !strcmp(cols[i].id, id))
+        if (cols[i].kind == kind && !strcmp(cols[i].name, name))
             return n;
     if (n == cap)
         return n;
@@ -228,8 +229,19 @@ static void scores_sheet(sink_t *k, const rp_report_t *r, rp_sheet_t *s)
         const pd_table_t *t = r->tables[ti].d;
         const pl_ruleset_t *rs = t->rs;
         int idx[64];
-        for (int i = 0; i < nc; i++)
-            idx[i] = cols[i].kind == 't' ? pl_ruleset_token(rs, cols[i].id) : pl_ruleset_counter(rs, cols[i].id);
+        for (int i = 0; i < nc; i++) {
+            idx[i] = -1;
+            if (cols[i].kind == 't') {
+                for (int j = 0; j < rs->n_tokens && idx[i] < 0; j++)
+                    if (rs->tokens[j].look.role != PL_ROLE_HIDDEN && !strcmp(pl_text(&rs->tokens[j].name, rp_lang), cols[i].name))
+                        idx[i] = j;
+            } else {
+                for (int j = 0; j < rs->n_counters && idx[i] < 0; j++)
+                    if (rs->counters[j].look.role != PL_ROLE_HIDDEN &&
+                        !strcmp(pl_text(&rs->counters[j].name, rp_lang), cols[i].name))
+                        idx[i] = j;
+            }
+        }
         for (uint32_t ri = 0; ri < t->n_rounds; ri++) {
             const pd_round_t *row = &t->rounds[ri];
             for (int seat = 0; seat < t->n_seats; seat++) {

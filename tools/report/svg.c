@@ -368,20 +368,48 @@ void rp_svg_scores(rp_buf_t *b, const pd_table_t *t)
     rp_put(b, "</svg>");
 }
 
+/* bytes of s that fit max characters, cut after a whole word when one fits */
+static size_t line_break(const char *s, size_t max)
+{
+    size_t cut = utf8_prefix(s, max);
+    if (!s[cut])
+        return cut;
+    size_t at = cut;
+    while (at > 0 && s[at] != ' ')
+        at--;
+    return at > cut / 2 ? at : cut;
+}
+
 void rp_svg_ballots(rp_buf_t *b, const char *kind, const char *question, const char *const *labels,
                     const uint32_t *counts, int n, int width)
 {
-    const double W = width, H = 48, BY = 18, BH = 14;
+    const double W = width, BH = 14;
     uint32_t total = 0;
     for (int i = 0; i < n; i++)
         total += counts[i];
+    /* the question on one line, or two */
+    double first_w = W - (utf8_len(kind) + 1) * 10 * CHAR_W;
+    size_t cap1 = (size_t)(first_w / (10 * CHAR_W));
+    size_t cut = utf8_len(question) > cap1 ? line_break(question, cap1) : strlen(question);
+    int two = question[cut] != 0;
+    const double BY = two ? 30 : 18, H = BY + BH + 16;
     rp_printf(b, "<svg class=\"chart\" data-chart=\"ballots\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", W, H);
     rp_esc(b, question);
     rp_put(b, "\"><text x=\"0\" y=\"11\" class=\"s\"><tspan class=\"k\">");
     rp_esc(b, kind);
     rp_put(b, "</tspan> ");
-    fit(b, question, W - utf8_len(kind) * 10 * CHAR_W - 12, 10);
+    char first[1024];
+    snprintf(first, sizeof first, "%.*s", (int)cut, question);
+    rp_esc(b, first);
     rp_put(b, "</text>");
+    if (two) {
+        const char *rest = question + cut;
+        while (*rest == ' ')
+            rest++;
+        rp_put(b, "<text x=\"0\" y=\"23\" class=\"s\">");
+        fit(b, rest, W, 10);
+        rp_put(b, "</text>");
+    }
     if (!total) {
         rp_printf(b, "<rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"m0\"/>", BY, W, BH);
         rp_printf(b, "<text x=\"4\" y=\"%.1f\" class=\"a\">", BY + 10);
