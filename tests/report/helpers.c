@@ -393,6 +393,9 @@ int tr_chromium(const char *html, const char *what, const char *path, const char
 {
     char url[1200], profile[256], shot[1200], pdf[1200], log[1200];
     char abs[1024];
+    cr_assert_eq(access("/usr/bin/chromium", X_OK), 0,
+                 "Debian's chromium is missing: make check installs it (tools/setup-deps.sh); the report's page cannot be "
+                 "checked without it");
     if (!realpath(html, abs))
         return -1;
     snprintf(url, sizeof url, "file://%s", abs);

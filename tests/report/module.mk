@@ -23,3 +23,8 @@ BENCHES += $(BUILD)/bench/bench-report
 $(BUILD)/bench/bench-report: tests/report/bench.sh | $(BUILD)/plateau-report $(BUILD)/plateau-server $(BUILD)/plateau-bot
 	@mkdir -p $(dir $@)
 	printf '#!/bin/sh\n# bench-report -- plateau-report: a day of 6 tables x 5 teams exported\nexec sh tests/report/bench.sh %s\n' '$(BUILD)' > $@ && chmod +x $@
+
+# the pictures of the report in the facilitator's guides (docs/screenshots/report-*.png)
+.PHONY: report-screenshots
+report-screenshots: $(BUILD)/plateau-report $(BUILD)/plateau-server $(BUILD)/plateau-bot $(TEXT_MO)
+	sh tests/report/screenshots.sh $(BUILD)

@@ -690,7 +690,7 @@ static void votes_block(flow_t *f)
     const pd_table_t *t = f->table->d;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 14, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("Question"), 58, 0);
     list_col(&l, _("Result"), 40, 0);
     list_col(&l, _("Ballots"), 0, 0);
@@ -698,10 +698,8 @@ static void votes_block(flow_t *f)
         const pd_vote_t *v = &t->votes[i];
         if (!v->closed)
             continue;
-        char kind[200], q[600], res[400], both[900];
-        pd_vote_kind(t->rs, v->kind, v->card, v->effect, rp_lang, kind, sizeof kind);
+        char q[600], res[400];
         pd_vote_question(t, v, rp_lang, q, sizeof q);
-        snprintf(both, sizeof both, "%s · %s", kind, q);
         result_text(t, v, res, sizeof res);
         rp_buf_t ballots = { 0 };
         for (int s = 0; s < t->n_seats; s++) {
@@ -718,7 +716,7 @@ static void votes_block(flow_t *f)
         }
         row_begin(&l);
         cell_num(&l, v->round);
-        cell(&l, both);
+        cell(&l, q);
         cell(&l, res);
         cell(&l, ballots.s ? ballots.s : "");
         row_end(&l);
@@ -734,7 +732,7 @@ static void fictions_block(flow_t *f)
     const pl_ruleset_t *rs = t->rs;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 14, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("Team"), 34, 0);
     list_col(&l, _("Lens"), 30, 0);
     list_col(&l, _("Fiction"), 0, 0);
@@ -765,7 +763,7 @@ static void proposals_block(flow_t *f)
     const pd_table_t *t = f->table->d;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 14, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("Team"), 34, 0);
     list_col(&l, _("Chosen"), 60, 0);
     list_col(&l, _("Also offered"), 0, 0);
@@ -856,7 +854,7 @@ static void events_block(flow_t *f)
     const pd_table_t *t = f->table->d;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 14, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("Team"), 34, 0);
     list_col(&l, _("Event"), 50, 0);
     list_col(&l, _("Effects"), 0, 0);
@@ -880,7 +878,7 @@ static void turning_block(flow_t *f)
     const pd_table_t *t = f->table->d;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 14, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("What happened"), 0, 0);
     for (uint32_t i = 0; i < t->n_turning; i++) {
         const pd_turning_t *p = &t->turning[i];
@@ -901,7 +899,7 @@ static void plays_block(flow_t *f)
     const pl_ruleset_t *rs = t->rs;
     list_t l;
     list_init(&l);
-    list_col(&l, _("Round"), 13, 1);
+    list_col(&l, _("Round"), 17, 1);
     list_col(&l, _("Team"), 28, 0);
     list_col(&l, _("Card"), 42, 0);
     list_col(&l, _("Phase"), 24, 0);

@@ -87,7 +87,7 @@ static const char *counter_short(const pl_ruleset_t *rs, int c)
 void rp_svg_lens_curves(rp_buf_t *b, const pd_table_t *t, int seat, int32_t top)
 {
     const pl_ruleset_t *rs = t->rs;
-    const double W = 340, H = 190, L = 26, R = 106, T = 24, B = 24;
+    const double W = 340, H = 190, L = 26, R = 120, T = 24, B = 24;
     const double pw = W - L - R, ph = H - T - B;
     int rounds = t->n_rounds > 1 ? (int)t->n_rounds - 1 : 1;
     char team[PD_TEAM_LEN + 32];
@@ -215,9 +215,14 @@ void rp_svg_mire(rp_buf_t *b, const pd_table_t *t, int seat, int width, int max_
         rp_put(b, "</text>");
     }
     for (int r = 0; r < 3; r++) {
-        rp_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"a\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %.1f)\">",
-                  L / 2, y0[r] + rh[r] / 2, L / 2, y0[r] + rh[r] / 2);
-        rp_printf(b, _("Impact %d"), 3 - r);
+        if (rh[r] >= 50) { /* "Impact 3" along a tall row, the impact alone beside a short one */
+            rp_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"a\" text-anchor=\"middle\" transform=\"rotate(-90 %.1f %.1f)\">",
+                      L / 2, y0[r] + rh[r] / 2, L / 2, y0[r] + rh[r] / 2);
+            rp_printf(b, _("Impact %d"), 3 - r);
+        } else {
+            rp_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"a\" text-anchor=\"middle\">%d", L / 2, y0[r] + rh[r] / 2 + 3,
+                      3 - r);
+        }
         rp_put(b, "</text>");
         for (int c = 0; c < 3; c++) {
             double x = L + cw * c, y = y0[r];
