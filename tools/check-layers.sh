@@ -1,7 +1,9 @@
 #!/bin/sh
 # check-layers.sh -- each layer includes only itself and what lies below it:
-#   engine/core  <-  engine/data, engine/proto, engine/text  <-  engine/client, server, tools/*   (tests: anything)
-# and the core names no library but libc. Prints every offending #include; exit 1 if any.
+#   engine/core  <-  engine/data, engine/proto, engine/text  <-  engine/debrief (core and text only)
+#                <-  engine/client, server, tools/*   (tests: anything)
+# the core names no library but libc, and engine/debrief opens no file. Prints every offending
+# #include or call; exit 1 if any.
 cd "$(dirname "$0")/.." || exit 2
 status=0
 
@@ -11,6 +13,7 @@ layer_of() { # path -> layer name
     engine/data/*) echo data ;;
     engine/proto/*) echo proto ;;
     engine/text/*) echo text ;;
+    engine/debrief/*) echo debrief ;;
     engine/client/*) echo client ;;
     server/*) echo server ;;
     tools/*/*) echo "tools/$(echo "$1" | cut -d/ -f2)" ;;
@@ -22,8 +25,9 @@ allowed() { # layer -> the layers it may include
     case "$1" in
     core) echo "core" ;;
     data | proto | text) echo "$1 core" ;;
-    client | server) echo "$1 data proto text core" ;;
-    tools/*) echo "$1 data proto text core" ;;
+    debrief) echo "debrief text core" ;;
+    client | server) echo "$1 debrief data proto text core" ;;
+    tools/*) echo "$1 debrief data proto text core" ;;
     esac
 }
 
@@ -32,7 +36,7 @@ forbidden_libs() {
     case "$1" in
     core) echo "SDL jansson libxml uv sqlite3 sodium unicode pthread" ;;
     data) echo "SDL jansson uv sqlite3" ;;
-    text) echo "SDL jansson libxml uv sqlite3 sodium" ;;
+    text | debrief) echo "SDL jansson libxml uv sqlite3 sodium xlsxwriter" ;;
     proto) echo "SDL libxml uv sqlite3 sodium" ;;
     esac
 }
@@ -69,5 +73,13 @@ for f in $(find engine server tools -name '*.c' -o -name '*.h' | sort); do
         fi
     done
 done
-[ $status -eq 0 ] && echo "layers: every include of engine/, server/ and tools/ points at its own layer or below"
+# the debrief is data for screens and exports: the caller reads and writes files, never the library
+for f in $(find engine/debrief -name '*.c' -o -name '*.h' 2>/dev/null | sort); do
+    if grep -En '\b(fopen|freopen|fdopen|open|openat|creat|fwrite|fputs|fputc|fprintf|printf|puts|mkdir|unlink|rename|opendir|remove)[[:space:]]*\(' "$f" >/dev/null; then
+        grep -En '\b(fopen|freopen|fdopen|open|openat|creat|fwrite|fputs|fputc|fprintf|printf|puts|mkdir|unlink|rename|opendir|remove)[[:space:]]*\(' "$f" |
+            sed "s|^|layers: $f: engine/debrief does no file I/O: |"
+        status=1
+    fi
+done
+[ $status -eq 0 ] && echo "layers: every include of engine/, server/ and tools/ points at its own layer or below; engine/debrief does no file I/O"
 exit $status

@@ -29,6 +29,9 @@ libfontconfig-dev   pkg:fontconfig
 fonts-dejavu-core   deb
 gettext             cmd:msgfmt
 python3             cmd:python3
+libxlsxwriter-dev   pkg:xlsxwriter
+chromium            cmd:chromium
+poppler-utils       cmd:pdfinfo
 "
 
 have() {
