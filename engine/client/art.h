@@ -51,6 +51,9 @@ void pc_card_cost_box(float w, float *size, float *max_w);
 float pc_effect_chips(pc_gfx_t *g, const pl_ruleset_t *rs, pl_range_t effects, int lang, float x, float cy,
                       float size, float max_w, SDL_Color ink, int right);
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len);
+/* The colour of a card's band: its phase's, else its kind's (PL_CARD_*). */
+SDL_Color pc_card_band_color(const pl_ruleset_t *rs, int card);
+SDL_Color pc_card_kind_color(int kind);
 /* Draw a card face; dim greys it out (not playable now). */
 void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float x, float y,
                   float w, int dim, int selected);

@@ -54,6 +54,17 @@ static const char *horizon_label(int h)
     }
 }
 
+SDL_Color pc_card_band_color(const pl_ruleset_t *rs, int card)
+{
+    const pl_card_t *c = &rs->cards[card];
+    return c->phase >= 0 && c->phase < rs->n_phases ? pc_phase_color(c->phase, rs->n_phases) : kind_color(c->kind);
+}
+
+SDL_Color pc_card_kind_color(int kind)
+{
+    return kind_color(kind);
+}
+
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len)
 {
     pt_item_t it[8];
@@ -74,8 +85,7 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
     if (card < 0 || (uint32_t)card >= rs->n_cards) return;
     const pl_card_t *c = &rs->cards[card];
     float h = w * PC_CARD_RATIO, r = w * 0.06f;
-    SDL_Color band = c->phase >= 0 && c->phase < rs->n_phases ? pc_phase_color(c->phase, rs->n_phases)
-                                                               : kind_color(c->kind);
+    SDL_Color band = pc_card_band_color(rs, card);
     SDL_Color paper = pc_rgb(PC_PAPER), ink = pc_rgb(PC_PAPER_INK);
     if (selected) pc_round(g, x - w * 0.035f, y - w * 0.035f, w * 1.07f, h + w * 0.07f, r * 1.4f, pc_rgb(PC_ACCENT));
     pc_round(g, x + w * 0.02f, y + w * 0.03f, w, h, r, pc_alpha(pc_rgb(0x000000u), 80));

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <SDL_image.h>
+#include "client/i18n.h"
 #include "canvas.h"
 
 int deck_canvas_open(deck_canvas_t *c, int w, int h, float s, float ox, float oy, char *err, size_t errlen)
@@ -12,7 +13,7 @@ int deck_canvas_open(deck_canvas_t *c, int w, int h, float s, float ox, float oy
     memset(c, 0, sizeof *c);
     /* no window: a software renderer needs no video driver, but SDL is told not to look for one */
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+    c->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     if (!c->surf) {
         snprintf(err, errlen, "%s", SDL_GetError());
         return -1;
@@ -75,4 +76,9 @@ int deck_canvas_save(deck_canvas_t *c, const char *path, char *err, size_t errle
         unlink(tmp);
     free(tmp);
     return rc;
+}
+
+void deck_canvas_lang(int lang)
+{
+    pc_i18n_set_lang(lang);
 }

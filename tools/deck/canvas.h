@@ -23,4 +23,7 @@ void deck_canvas_clear(deck_canvas_t *c, unsigned rgb);
  * failure leaves no partial picture. Returns 0, or -1 with err filled. */
 int deck_canvas_save(deck_canvas_t *c, const char *path, char *err, size_t errlen);
 
+/* The language of the client's own words on what is drawn ("Medium term"...): PL_LANG_*. */
+void deck_canvas_lang(int lang);
+
 #endif
