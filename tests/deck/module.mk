@@ -17,3 +17,16 @@ $(TDECK_BIN): $(TDECK_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(BUILD)/plat
 # regenerate the reference pictures of the printed pages after a deliberate change of the print layout
 deck-ref: $(TDECK_BIN)
 	UPDATE_REF=1 $(TDECK_BIN) --filter 'print/*'
+
+.PHONY: deck-screenshots
+# the pictures of docs/designing-games.md: a card preview, the contact sheet, the printed rules, board and cards
+deck-screenshots: $(BUILD)/plateau-deck $(TEXT_MO)
+	rm -rf $(BUILD)/deck-shots && mkdir -p $(BUILD)/deck-shots docs/screenshots
+	$(BUILD)/plateau-deck preview game-data/example-minimal --out $(BUILD)/deck-shots --lang fr
+	cp $(BUILD)/deck-shots/a-spaser.png docs/screenshots/preview-card.png
+	cp $(BUILD)/deck-shots/contact.png docs/screenshots/preview-contact.png
+	$(BUILD)/plateau-deck print game-data/example-minimal --out $(BUILD)/deck-shots/cards.pdf --lang fr
+	pdftoppm -png -r 100 -f 1 -l 3 $(BUILD)/deck-shots/cards.pdf $(BUILD)/deck-shots/page
+	cp $(BUILD)/deck-shots/page-01.png docs/screenshots/print-rules.png
+	cp $(BUILD)/deck-shots/page-02.png docs/screenshots/print-board.png
+	cp $(BUILD)/deck-shots/page-03.png docs/screenshots/print-cards.png

@@ -270,7 +270,7 @@ int deck_print(int argc, char **argv)
         snprintf(cards, sizeof cards, pt_ntr(lang, "%u card", "%u cards", rs->n_cards), rs->n_cards);
         snprintf(pages, sizeof pages, pt_ntr(lang, "%d page", "%d pages", (unsigned long)d.pages), d.pages);
         printf(_("%s: %s: the rules, the board on %d, %s on %d sheets (faces and backs)\n"), out, pages,
-               pr_board_pages(rs), cards, sheets);
+               d.board_pages, cards, sheets);
     }
     pl_ruleset_destroy(rs);
     return status;

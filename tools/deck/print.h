@@ -20,7 +20,7 @@ typedef struct {
     const pl_ruleset_t *rs;
     int lang;
     double paper_w, paper_h; /* portrait, mm */
-    int pages;
+    int pages, board_pages;
     int overfull;            /* cards whose words had to be cut to fit (a warning is printed for each) */
 } pr_doc_t;
 
@@ -49,10 +49,9 @@ void pr_page(pr_doc_t *d, double w, double h);
 int pr_card_face(pr_doc_t *d, int card, double x, double y);
 void pr_card_back(pr_doc_t *d, int deck, double x, double y);
 
-/* print_board.c: the board on as many landscape pages as its phases need; returns the pages added. */
+/* print_board.c: the board on as many landscape pages as its phases need (five columns a page, a long phase on
+ * several columns); returns the pages added (also kept in d->board_pages). */
 int pr_board(pr_doc_t *d);
-/* The number of pages pr_board adds (for the page count). */
-int pr_board_pages(const pl_ruleset_t *rs);
 
 /* print_rules.c: the one-page summary of the rules: seats, the turn, the counters and tokens, the end, the scoring. */
 void pr_rules(pr_doc_t *d);

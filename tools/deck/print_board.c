@@ -20,11 +20,6 @@ static pr_rgb_t phase_rgb(const pl_ruleset_t *rs, int p)
     return r;
 }
 
-int pr_board_pages(const pl_ruleset_t *rs)
-{
-    return rs->n_phases ? (rs->n_phases + MAX_COLS - 1) / MAX_COLS : 0;
-}
-
 static const char *kind_word(int kind, int lang)
 {
     switch (kind) {
@@ -41,14 +36,16 @@ static const char *kind_word(int kind, int lang)
     }
 }
 
-/* Where a space leads when it is not simply the space below it: "Then: “X”", "Ways: “X” or “Y”". */
-static void next_words(const pl_ruleset_t *rs, int s, int lang, char *out, size_t len)
+/* Where a space leads when it is not simply the space below it (col_end: the last of its column):
+ * "Then: “X”", "Ways: “X” or “Y”". */
+static void next_words(const pl_ruleset_t *rs, int s, int col_end, int lang, char *out, size_t len)
 {
     const pl_space_t *sp = &rs->spaces[s];
     out[0] = 0;
     if (sp->n_next == 0)
         return;
-    if (sp->n_next == 1 && sp->next[0] == s + 1 && s + 1 < rs->n_spaces && rs->spaces[s + 1].phase == sp->phase)
+    if (!col_end && sp->n_next == 1 && sp->next[0] == s + 1 && s + 1 < rs->n_spaces &&
+        rs->spaces[s + 1].phase == sp->phase)
         return;
     char list[600] = "";
     size_t used = 0;
@@ -63,8 +60,10 @@ static void next_words(const pl_ruleset_t *rs, int s, int lang, char *out, size_
     snprintf(out, len, sp->n_next > 1 ? pt_tr(lang, "Ways: %s") : pt_tr(lang, "Then: %s"), list);
 }
 
-/* A space's words at scale k from (x, y) in width w; drawn when draw is set; returns their height. */
-static double space_words(pr_doc_t *d, int s, double x, double y, double w, double k, int draw, pr_rgb_t ink)
+/* A space's words at scale k from (x, y) in width w (col_end: the last of its column); drawn when draw is set;
+ * returns their height. */
+static double space_words(pr_doc_t *d, int s, int col_end, double x, double y, double w, double k, int draw,
+                          pr_rgb_t ink)
 {
     const pl_ruleset_t *rs = d->rs;
     const pl_space_t *sp = &rs->spaces[s];
@@ -95,7 +94,7 @@ static double space_words(pr_doc_t *d, int s, double x, double y, double w, doub
         pr_rgb_t col = it[i].kind != PT_IT_HEADER && it[i].amount < 0 ? pr_mix(ink, pr_hex(PC_DANGER), 0.6) : ink;
         y += PUT(it[i].text, it[i].depth * 2.6 * k, 6.4, it[i].kind == PT_IT_HEADER ? PR_BOLD : 0, col) + 0.2 * k;
     }
-    next_words(rs, s, lang, b, sizeof b);
+    next_words(rs, s, col_end, lang, b, sizeof b);
     if (b[0])
         y += 0.4 * k + PUT(b, 0, 6.4, PR_BOLD | PR_ITALIC, muted);
 #undef PUT
@@ -116,14 +115,64 @@ static void arrow_down(cairo_t *cr, double cx, double y0, double y1, pr_rgb_t c)
     cairo_fill(cr);
 }
 
+/* A column of the board: spaces first..first+n-1 of one phase (a long phase takes several columns). */
+typedef struct {
+    int phase, first, n, cont;
+} column_t;
+
+static double header_height(pr_doc_t *d, int p, double cw)
+{
+    const pl_ruleset_t *rs = d->rs;
+    double h = 3 + pr_text_height(d, pl_text(&rs->phases[p].name, d->lang), cw - 6, 9, PR_BOLD) + 3;
+    const char *t = pl_text(&rs->phases[p].text, d->lang);
+    if (*t)
+        h += pr_text_height(d, t, cw - 6, 6.3, 0) + 1;
+    return h;
+}
+
+/* The phases cut into columns that hold their spaces at a readable size in the narrowest layout (five columns a
+ * page); returns how many (at most cap). */
+static int columns(pr_doc_t *d, double pw, double ph, column_t *out, int cap)
+{
+    const pl_ruleset_t *rs = d->rs;
+    double cw = (pw - 2 * MARGIN - GAP * (MAX_COLS - 1)) / MAX_COLS, hh = 0;
+    for (int p = 0; p < rs->n_phases; p++) {
+        double h = header_height(d, p, cw);
+        if (h > hh)
+            hh = h;
+    }
+    double avail = ph - MARGIN - (MARGIN + 8 + hh + GAP);
+    pr_rgb_t ink = pr_hex(PC_PAPER_INK);
+    int n = 0;
+    for (int p = 0; p < rs->n_phases && n < cap; p++) {
+        const pl_phase_t *f = &rs->phases[p];
+        int i = 0;
+        do {
+            column_t c = { p, f->first_space + i, 0, i > 0 };
+            double used = 0;
+            while (i < f->n_spaces) {
+                double h = space_words(d, f->first_space + i, 1, 0, 0, cw - 5, 0.8, 0, ink) + 4.4 + (c.n ? GAP : 0);
+                if (c.n && used + h > avail)
+                    break;
+                used += h;
+                c.n++;
+                i++;
+            }
+            out[n++] = c;
+        } while (i < f->n_spaces && n < cap);
+    }
+    return n;
+}
+
 int pr_board(pr_doc_t *d)
 {
     const pl_ruleset_t *rs = d->rs;
-    int pages = pr_board_pages(rs);
-    if (!pages)
-        return 0;
-    int per = (rs->n_phases + pages - 1) / pages, lang = d->lang;
     double pw = d->paper_h, ph = d->paper_w; /* landscape */
+    column_t cols[PL_MAX_SPACES + PL_MAX_PHASES];
+    int n_cols = columns(d, pw, ph, cols, (int)(sizeof cols / sizeof *cols));
+    if (!n_cols)
+        return 0;
+    int pages = (n_cols + MAX_COLS - 1) / MAX_COLS, per = (n_cols + pages - 1) / pages, lang = d->lang;
     pr_rgb_t ink = pr_hex(PC_PAPER_INK);
     for (int pg = 0; pg < pages; pg++) {
         pr_page(d, pw, ph);
@@ -134,31 +183,34 @@ int pr_board(pr_doc_t *d)
         snprintf(b, sizeof b, pt_tr(lang, "page %d of %d"), pg + 1, pages);
         double bw = pr_text_width(d, b, 8, 0);
         pr_text(d, b, pw - MARGIN - bw, MARGIN - 2.5, -1, 8, 0, pr_mix(ink, white, 0.4));
-        int first = pg * per, last = first + per < rs->n_phases ? first + per : rs->n_phases;
-        int cols = last - first;
+        int first = pg * per, last = first + per < n_cols ? first + per : n_cols;
         double top = MARGIN + 8, cw = (pw - 2 * MARGIN - GAP * (per - 1)) / per;
         /* the phase headers, all as high as the highest */
         double hh = 0;
-        for (int p = first; p < last; p++) {
-            double h = 3 + pr_text_height(d, pl_text(&rs->phases[p].name, lang), cw - 6, 9, PR_BOLD) + 3;
-            const char *t = pl_text(&rs->phases[p].text, lang);
-            if (*t)
-                h += pr_text_height(d, t, cw - 6, 6.3, 0) + 1;
+        for (int c = first; c < last; c++) {
+            double h = header_height(d, cols[c].phase, cw);
             if (h > hh)
                 hh = h;
         }
-        for (int c = 0; c < cols; c++) {
-            int p = first + c;
+        for (int c = first; c < last; c++) {
+            const column_t *co = &cols[c];
+            int p = co->phase;
             const pl_phase_t *ph_ = &rs->phases[p];
             pr_rgb_t col = phase_rgb(rs, p);
-            double x = MARGIN + c * (cw + GAP);
+            double x = MARGIN + (c - first) * (cw + GAP);
             pr_set(cr, col);
             pr_round_rect(cr, x, top, cw, hh, 2.5);
             cairo_fill(cr);
             double y = top + 3;
-            y += pr_text(d, pl_text(&ph_->name, lang), x + 3, y, cw - 6, 9, PR_BOLD, white);
-            pr_text(d, pl_text(&ph_->text, lang), x + 3, y + 0.5, cw - 6, 6.3, 0, pr_mix(col, white, 0.85));
-            int n = ph_->n_spaces;
+            char name[300];
+            if (co->cont)
+                snprintf(name, sizeof name, pt_tr(lang, "%s (continued)"), pl_text(&ph_->name, lang));
+            else
+                snprintf(name, sizeof name, "%s", pl_text(&ph_->name, lang));
+            y += pr_text(d, name, x + 3, y, cw - 6, 9, PR_BOLD, white);
+            if (!co->cont)
+                pr_text(d, pl_text(&ph_->text, lang), x + 3, y + 0.5, cw - 6, 6.3, 0, pr_mix(col, white, 0.85));
+            int n = co->n;
             if (!n)
                 continue;
             /* each space as high as its words need, all of them smaller when the column is full; what is left
@@ -168,7 +220,7 @@ int pr_board(pr_doc_t *d)
             for (;;) {
                 need = 0;
                 for (int i = 0; i < n; i++)
-                    need += hs[i] = space_words(d, ph_->first_space + i, 0, 0, ww, k, 0, ink) + 4.4;
+                    need += hs[i] = space_words(d, co->first + i, i == n - 1, 0, 0, ww, k, 0, ink) + 4.4;
                 if (need <= avail || k <= 0.5)
                     break;
                 k -= 0.03;
@@ -178,7 +230,7 @@ int pr_board(pr_doc_t *d)
                 extra = 30;
             double by = sy;
             for (int i = 0; i < n; i++) {
-                int s = ph_->first_space + i;
+                int s = co->first + i;
                 double box = hs[i] + extra;
                 pr_set(cr, pr_mix(col, white, 0.86));
                 pr_round_rect(cr, x, by, cw, box, 2);
@@ -200,7 +252,7 @@ int pr_board(pr_doc_t *d)
                 cairo_save(cr);
                 pr_round_rect(cr, x, by, cw, box, 2);
                 cairo_clip(cr);
-                space_words(d, s, x + 2.5, by + 2.2, ww, k, 1, ink);
+                space_words(d, s, i == n - 1, x + 2.5, by + 2.2, ww, k, 1, ink);
                 cairo_restore(cr);
                 if (i + 1 < n && rs->spaces[s].n_next >= 1 && rs->spaces[s].next[0] == s + 1)
                     arrow_down(cr, x + cw / 2, by + box + 0.6, by + box + GAP - 0.6, col);
@@ -208,5 +260,6 @@ int pr_board(pr_doc_t *d)
             }
         }
     }
+    d->board_pages = pages;
     return pages;
 }
