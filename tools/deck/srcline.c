@@ -31,6 +31,32 @@ void deck_src_destroy(deck_src_t *s)
     free(s);
 }
 
+/* The bytes of the file at path (malloc'd, *len set), or NULL when it cannot be read or passes the loader's cap. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = cap < PL_PACKAGE_MAX_FILE ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
 static xmlNodePtr root_of(deck_src_t *s, const char *path)
 {
     for (int i = 0; i < s->n; i++)
@@ -41,25 +67,12 @@ static xmlNodePtr root_of(deck_src_t *s, const char *path)
     /* the loader has accepted the file (it refuses any DOCTYPE): parsed again as it does, without
      * network, entity substitution or DTD loading; BIG_LINES for line numbers past 65535 */
     xmlDocPtr doc = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f) { /* read here: the loader's entity loader (rightly) refuses every file libxml2 would open itself */
-        size_t cap = 1 << 16, n = 0, r;
-        char *buf = malloc(cap);
-        while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0)
-            if ((n += r) == cap && n < PL_PACKAGE_MAX_FILE) {
-                char *nb = realloc(buf, cap *= 2);
-                if (!nb) {
-                    free(buf);
-                    buf = NULL;
-                }
-                buf = nb;
-            }
-        fclose(f);
-        if (buf && n <= PL_PACKAGE_MAX_FILE)
-            doc = xmlReadMemory(buf, (int)n, path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-        free(buf);
-    }
+    size_t n = 0;
+    char *buf = read_all(path, &n);
+    if (buf) /* read here: the loader's entity loader (rightly) refuses every file libxml2 would open itself */
+        doc = xmlReadMemory(buf, (int)n, path, NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    free(buf);
     char *p = strdup(path);
     if (!p) {
         xmlFreeDoc(doc);
