@@ -26,6 +26,9 @@ libjansson-dev      pkg:jansson
 libsodium-dev       pkg:libsodium
 libcriterion-dev    pkg:criterion
 libfontconfig-dev   pkg:fontconfig
+libcairo2-dev       pkg:cairo
+libpango1.0-dev     pkg:pangocairo
+poppler-utils       cmd:pdftoppm
 fonts-dejavu-core   deb
 gettext             cmd:msgfmt
 python3             cmd:python3

@@ -42,6 +42,10 @@ void pc_card_name_box(float w, float *nx, float *ny, float *nw, float *nh);
 float pc_card_name_size(float w);
 float pc_card_text_size(float w);
 float pc_card_text_min(float w);
+float pc_card_name_min(float w); /* the name shrinks down to this before it overflows its box */
+/* The cost line's font size (bold) and the width it may take on a card of width w; a longer line is
+ * cut with "…" (and shown whole on hover). */
+void pc_card_cost_box(float w, float *size, float *max_w);
 /* "−2 Budget · −1 Semaines": what playing the card costs, short labels ("" when free). */
 /* What a card does at a glance: an icon and a signed amount per counter or token it changes at once, "…" when it does
  * more (read the detail); each says its phrase on hover. Laid out from x (ending at x when right) on the line centred at cy within max_w; returns
@@ -49,6 +53,9 @@ float pc_card_text_min(float w);
 float pc_effect_chips(pc_gfx_t *g, const pl_ruleset_t *rs, pl_range_t effects, int lang, float x, float cy,
                       float size, float max_w, SDL_Color ink, int right);
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len);
+/* The colour of a card's band: its phase's, else its kind's (PL_CARD_*). */
+SDL_Color pc_card_band_color(const pl_ruleset_t *rs, int card);
+SDL_Color pc_card_kind_color(int kind);
 /* Draw a card face; dim greys it out (not playable now). */
 void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float x, float y,
                   float w, int dim, int selected);

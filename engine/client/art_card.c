@@ -8,6 +8,13 @@
 float pc_card_name_size(float w) { return w * 0.085f; }
 float pc_card_text_size(float w) { return w * 0.080f; }
 float pc_card_text_min(float w) { return w * 0.062f; }
+float pc_card_name_min(float w) { return pc_card_name_size(w) * 0.75f; }
+
+void pc_card_cost_box(float w, float *size, float *max_w)
+{
+    *size = w * 0.058f;
+    *max_w = w * 0.84f;
+}
 
 void pc_card_name_box(float w, float *nx, float *ny, float *nw, float *nh)
 {
@@ -47,6 +54,17 @@ static const char *horizon_label(int h)
     }
 }
 
+SDL_Color pc_card_band_color(const pl_ruleset_t *rs, int card)
+{
+    const pl_card_t *c = &rs->cards[card];
+    return c->phase >= 0 && c->phase < rs->n_phases ? pc_phase_color(c->phase, rs->n_phases) : kind_color(c->kind);
+}
+
+SDL_Color pc_card_kind_color(int kind)
+{
+    return kind_color(kind);
+}
+
 void pc_card_cost_line(const pl_ruleset_t *rs, int card, int lang, char *out, size_t len)
 {
     pt_item_t it[8];
@@ -67,8 +85,7 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
     if (card < 0 || (uint32_t)card >= rs->n_cards) return;
     const pl_card_t *c = &rs->cards[card];
     float h = w * PC_CARD_RATIO, r = w * 0.06f;
-    SDL_Color band = c->phase >= 0 && c->phase < rs->n_phases ? pc_phase_color(c->phase, rs->n_phases)
-                                                               : kind_color(c->kind);
+    SDL_Color band = pc_card_band_color(rs, card);
     SDL_Color paper = pc_rgb(PC_PAPER), ink = pc_rgb(PC_PAPER_INK);
     if (selected) pc_round(g, x - w * 0.035f, y - w * 0.035f, w * 1.07f, h + w * 0.07f, r * 1.4f, pc_rgb(PC_ACCENT));
     pc_round(g, x + w * 0.02f, y + w * 0.03f, w, h, r, pc_alpha(pc_rgb(0x000000u), 80));
@@ -91,8 +108,8 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
     float nx, ny, nw, nh;
     pc_card_name_box(w, &nx, &ny, &nw, &nh);
     const char *name = pl_text(&c->name, lang);
-    float ns = pc_text_fit(g, name, pc_card_name_size(w), pc_card_name_size(w) * 0.75f, 1, nw, nh);
-    if (ns <= 0) ns = pc_card_name_size(w) * 0.75f;
+    float ns = pc_text_fit(g, name, pc_card_name_size(w), pc_card_name_min(w), 1, nw, nh);
+    if (ns <= 0) ns = pc_card_name_min(w);
     pc_text_box(g, x + nx, y + ny, nw, ns, pc_rgb(0xFFFFFFu), PC_T_BOLD, name);
     /* body */
     float tx, ty, tw, th;
@@ -116,7 +133,9 @@ void pc_draw_card(pc_gfx_t *g, const pl_ruleset_t *rs, int card, int lang, float
         pc_text(g, x + w * 0.33f, fy + w * 0.04f, w * 0.055f, pc_alpha(ink, 200), PC_T_MIDDLE, horizon_label(c->horizon));
     }
     char cost[160] = "";
+    float cs, cw;
     pc_card_cost_line(rs, card, lang, cost, sizeof cost);
-    if (cost[0]) pc_text_clip(g, x + w * 0.08f, fy + w * 0.115f, w * 0.058f, pc_rgb(0xB23A48u), PC_T_MIDDLE | PC_T_BOLD, cost, w * 0.84f);
+    pc_card_cost_box(w, &cs, &cw);
+    if (cost[0]) pc_text_clip(g, x + w * 0.08f, fy + w * 0.115f, cs, pc_rgb(0xB23A48u), PC_T_MIDDLE | PC_T_BOLD, cost, cw);
     if (dim) pc_round(g, x, y, w, h, r, pc_alpha(pc_rgb(PC_BG), 120));
 }

@@ -52,6 +52,10 @@ int pc_gfx_init(pc_gfx_t *g, SDL_Renderer *ren, const char *font_override, char 
 void pc_gfx_fini(pc_gfx_t *g);
 /* Recompute the scale from the output size; call when the window size changes. */
 void pc_gfx_resize(pc_gfx_t *g);
+/* Draw at s pixels per design unit with the design origin at pixel (ox, oy), in place of fitting
+ * the 1280x720 design into the output (offscreen pictures: one card at the size of a given window).
+ * Kept until the next pc_gfx_resize. */
+void pc_gfx_set_view(pc_gfx_t *g, float s, float ox, float oy);
 /* Mark a frame's end: cached lines unused for a while are freed. */
 void pc_gfx_end_frame(pc_gfx_t *g);
 /* Start a frame: forget what the last one drew and cut. */

@@ -106,6 +106,13 @@ void pc_gfx_resize(pc_gfx_t *g)
     g->oy = (h - PC_DESIGN_H * g->s) / 2;
 }
 
+void pc_gfx_set_view(pc_gfx_t *g, float s, float ox, float oy)
+{
+    g->s = s;
+    g->ox = ox;
+    g->oy = oy;
+}
+
 void pc_gfx_fini(pc_gfx_t *g)
 {
     if (!g) return;

@@ -96,6 +96,19 @@ void pc_ui_button(pc_ui_t *ui, float x, float y, float w, float h, const char *l
         pc_round(g, x, y, w, h, r, style == 2 ? pc_alpha(pc_rgb(PC_PANEL_HI), 200) : bg);
     else
         pc_frame(g, x, y, w, h, r, 1.5f, pc_alpha(pc_rgb(PC_MUTED), 120));
+    int wrapped;
+    float size = pc_ui_label_size(g, label, w, h, &wrapped);
+    if (!wrapped) {
+        pc_text(g, x + w / 2, y + h / 2, size, fg, PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, label);
+    } else {
+        float s2 = size > 0 ? size : 7.5f;
+        float th = pc_text_lines(g, label, s2, 1, w - 12, NULL) * pc_line_height(g, s2, 1);
+        pc_text_box(g, x + 6, y + (h - th) / 2, w - 12, s2, fg, PC_T_BOLD | PC_T_CENTER, label);
+    }
+}
+
+float pc_ui_label_size(pc_gfx_t *g, const char *label, float w, float h, int *wrapped)
+{
     float size = h * 0.42f;
     if (size > 17)
         size = 17;
@@ -105,15 +118,10 @@ void pc_ui_button(pc_ui_t *ui, float x, float y, float w, float h, const char *l
         size -= 0.5f;
         tw = pc_text_width(g, size, 1, label);
     }
-    if (tw <= w - 12) {
-        pc_text(g, x + w / 2, y + h / 2, size, fg, PC_T_BOLD | PC_T_CENTER | PC_T_MIDDLE, label);
-    } else {
-        float s2 = pc_text_fit(g, label, size, 7.5f, 1, w - 12, h - 4);
-        if (s2 <= 0)
-            s2 = 7.5f;
-        float th = pc_text_lines(g, label, s2, 1, w - 12, NULL) * pc_line_height(g, s2, 1);
-        pc_text_box(g, x + 6, y + (h - th) / 2, w - 12, s2, fg, PC_T_BOLD | PC_T_CENTER, label);
-    }
+    *wrapped = tw > w - 12;
+    if (!*wrapped)
+        return size;
+    return pc_text_fit(g, label, size, 7.5f, 1, w - 12, h - 4);
 }
 
 void pc_ui_panel(pc_ui_t *ui, float x, float y, float w, float h, const char *title)

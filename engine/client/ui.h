@@ -31,6 +31,10 @@ void pc_ui_overlay(pc_ui_t *ui);
 /* Add a button and draw it; style 0 primary, 1 secondary, 2 quiet. */
 void pc_ui_button(pc_ui_t *ui, float x, float y, float w, float h, const char *label, int act, int arg,
                   int style, int enabled);
+/* The bold size a button of w x h shows label at: one line shrinking down to 9, else wrapped
+ * (*wrapped set) on the lines that fit down to 7.5; 0 when even that does not fit (the button
+ * then draws it at 7.5 past its edges). */
+float pc_ui_label_size(pc_gfx_t *g, const char *label, float w, float h, int *wrapped);
 /* Register a clickable region drawn by the caller; returns its index (-1 when full). */
 int pc_ui_region(pc_ui_t *ui, float x, float y, float w, float h, int act, int arg);
 int pc_ui_hover(const pc_ui_t *ui, float x, float y, float w, float h);

@@ -75,7 +75,7 @@ Test(look, every_scored_counter_with_its_icon_on_the_table_and_at_the_end, .init
         cr_expect(pc_gfx_drew(&a->gfx, "Bassin"), "under the package's label for the table");
         /* what the package hides never shows; what the first game calls its counters never appears */
         cr_expect(!pc_gfx_drew(&a->gfx, "Compteur interne"), "a hidden counter was drawn");
-        const char *foreign[] = { "Environnement", "Deniers publics", "Économie locale", "Budget", "Semaines" };
+        const char *foreign[] = { "Environnement", "Deniers publics", "Économie locale", "Budget", "Sem." };
         for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
             cr_expect(!pc_gfx_drew(&a->gfx, foreign[i]), "a word of another game on screen: %s", foreign[i]);
         pc_app_destroy(a);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include "plateau.h"
 #include "util.h"
 
@@ -76,7 +77,9 @@ Test(fixtures, required_kinds_are_present)
                                          "invalid-utf8", "unreachable-phase", "deck-path-escape",
                                          "many-errors", "dozen-mistakes", "schema-words", "xml-words",
                                          "warn-unnamed-file", "warn-never-drawn", "warn-never-holds",
-                                         "warn-no-impact", "warn-never-landed", "warn-scored-hidden" };
+                                         "warn-no-impact", "warn-never-landed", "warn-scored-hidden",
+                                         "warn-fit-name", "warn-fit-text", "warn-fit-cost", "warn-fit-option",
+                                         "warn-fit-tag" };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         char p[256];
         snprintf(p, sizeof p, FIXTURES "/%s/expected.txt", kinds[i]);
@@ -171,6 +174,93 @@ Test(fixtures, each_warning_has_its_fixture)
                                         "warn-never-landed", "warn-scored-hidden" };
     for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
         cr_expect(check_warnings(warn[i]) > 0, "%s: no warning checked", warn[i]);
+}
+
+#ifndef DECK_BIN
+#define DECK_BIN "build/plateau-deck"
+#endif
+
+/* Runs `plateau-deck validate --lang en args` (stderr and stdout together); returns its exit status and its output
+ * (malloc'd). */
+static int deck_validate(const char *args, char **out)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s validate --lang en %s 2>&1", DECK_BIN, args);
+    FILE *p = popen(cmd, "r");
+    cr_assert(p, "cannot run %s", DECK_BIN);
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    cr_assert(buf);
+    while ((r = fread(buf + n, 1, cap - n - 1, p)) > 0)
+        if ((n += r) + 1 == cap)
+            cr_assert(buf = realloc(buf, cap *= 2));
+    buf[n] = 0;
+    int st = pclose(p);
+    *out = buf;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The text-fit warnings are measured with the client's fonts by plateau-deck (the loader knows no font): each
+ * fixture gives exactly the warnings of its expected.txt through the command, and none from the loader. */
+static int check_fit_warnings(const char *name)
+{
+    char dir[512], exp[600];
+    snprintf(dir, sizeof dir, FIXTURES "/%s", name);
+    snprintf(exp, sizeof exp, "%s/expected.txt", dir);
+    char *want = read_text(exp, NULL);
+    cr_assert(want, "%s: no expected.txt", name);
+    pl_diags_t d;
+    pl_diags_init(&d);
+    pl_ruleset_t *rs = pl_package_load_ex(dir, PL_LOAD_WARNINGS, &d);
+    cr_expect(rs != NULL && d.n == 0, "%s: the loader itself must find nothing to say", name);
+    pl_ruleset_destroy(rs);
+    pl_diags_free(&d);
+    char *out;
+    int st = deck_validate(dir, &out);
+    cr_expect_eq(st, 0, "%s: warnings alone must not fail validate:\n%s", name, out);
+    int n = 0, got = 0;
+    char *save = NULL;
+    for (char *l = strtok_r(want, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+        char file[256];
+        unsigned line;
+        int off = 0;
+        if (l[0] == '#' || sscanf(l, "%255[^:]:%u: %n", file, &line, &off) != 2 || !off)
+            continue;
+        n++;
+        char head[900];
+        snprintf(head, sizeof head, "%s/%s:%u: warning: ", dir, file, line);
+        int found = 0;
+        for (const char *p = strstr(out, head); p && !found; p = strstr(p + 1, head)) {
+            const char *eol = strchr(p, '\n');
+            const char *m = strstr(p, l + off);
+            found = m && (!eol || m < eol);
+        }
+        cr_expect(found, "%s: expected the warning '%s%s', got:\n%s", name, head, l + off, out);
+    }
+    for (const char *p = strstr(out, ": warning: "); p; p = strstr(p + 1, ": warning: "))
+        got++;
+    cr_expect_eq(got, n, "%s: %d warnings expected, %d given:\n%s", name, n, got, out);
+    free(out);
+    free(want);
+    return n;
+}
+
+Test(fixtures, each_text_fit_warning_has_its_fixture, .timeout = 60)
+{
+    static const char *const warn[] = { "warn-fit-name", "warn-fit-text", "warn-fit-cost", "warn-fit-option",
+                                        "warn-fit-tag" };
+    for (size_t i = 0; i < sizeof warn / sizeof *warn; i++)
+        cr_expect(check_fit_warnings(warn[i]) > 0, "%s: no warning checked", warn[i]);
+}
+
+/* What players see of the shipped games fits its place on screen: validate --strict passes. */
+Test(fixtures, shipped_packages_fit_the_client, .timeout = 60)
+{
+    char *out;
+    int st = deck_validate("--strict game-data/achats-durables game-data/example-minimal", &out);
+    cr_expect_eq(st, 0, "%s", out);
+    cr_expect(strstr(out, "warning") == NULL, "%s", out);
+    free(out);
 }
 
 Test(fixtures, shipped_packages_have_no_warning)

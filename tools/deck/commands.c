@@ -6,5 +6,7 @@ const deck_command_t deck_commands[] = {
     { "validate", deck_validate },
     { "simulate", deck_simulate },
     { "diff", deck_diff },
+    { "preview", deck_preview },
+    { "print", deck_print },
     { NULL, NULL },
 };

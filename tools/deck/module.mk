@@ -1,13 +1,18 @@
-# tools/deck/module.mk -- plateau-deck, the designer CLI (validate, simulate, diff) and its benchmark
+# tools/deck/module.mk -- plateau-deck, the designer CLI (validate, simulate, diff, preview, print) and its benchmark
 DECK_SRC := $(wildcard tools/deck/*.c)
 DECK_OBJ := $(DECK_SRC:%.c=$(BUILD)/obj/%.o)
 DECK_BIN := $(BUILD)/plateau-deck
 ALL += $(DECK_BIN)
 PROGRAMS += $(DECK_BIN)
+# validate's text fit and preview draw with the client's code (offscreen: no window, no display); print writes PDF
+# with cairo and pango
+DECK_PKGS := $(CLIENT_PKGS) cairo pangocairo
 
-$(DECK_BIN): $(DECK_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) | $(BUILD)/locale/fr/LC_MESSAGES/plateau.mo
+$(BUILD)/obj/tools/deck/%.o: MODCFLAGS += $(call pkgcflags,$(DECK_PKGS))
+
+$(DECK_BIN): $(DECK_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) | $(BUILD)/locale/fr/LC_MESSAGES/plateau.mo
 	@mkdir -p $(dir $@)
-	$(CC) $(FINAL_LDFLAGS) -o $@ $(DECK_OBJ) $(DATA_LIB) $(BUILD)/libpltext.a $(CORE_LIB) $(DATA_LDLIBS) -lpthread -lm
+	$(CC) $(FINAL_LDFLAGS) -o $@ $(DECK_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(call pkglibs,$(DECK_PKGS)) -lpthread -lm
 
 # a narrated bot game of the default package in the terminal
 NARRATED_PKG = $(if $(wildcard game-data/achats-durables/game.xml),game-data/achats-durables,game-data/example-minimal)

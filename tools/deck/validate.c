@@ -186,6 +186,12 @@ static void print_diag(const pl_diag_t *g, FILE *out)
         free(lines[i]);
 }
 
+void deck_print_diags(const pl_diags_t *d, FILE *out)
+{
+    for (size_t k = 0; k < d->n; k++)
+        print_diag(&d->items[k], out);
+}
+
 static void usage(FILE *out)
 {
     fprintf(out, "%s", _("usage: plateau-deck validate [--strict] [--lang fr|en] PATH...\n"
@@ -257,10 +263,17 @@ int deck_validate(int argc, char **argv)
         }
         pl_diags_t d;
         pl_diags_init(&d);
-        pl_ruleset_t *rs = pl_package_load_ex(dir ? dir : arg, PL_LOAD_WARNINGS, &d);
+        const char *pkg = dir ? dir : arg;
+        pl_ruleset_t *rs = pl_package_load_ex(pkg, PL_LOAD_WARNINGS, &d);
+        if (rs) { /* what would not fit its place on screen, among the other warnings by file and line */
+            char err[256], game[1100];
+            if (deck_fit_check(pkg, rs, &d, err, sizeof err) < 0)
+                fprintf(stderr, _("%s: note: the text fit was not checked: %s\n"), arg, err);
+            snprintf(game, sizeof game, "%s/game.xml", pkg);
+            pl_diags_sort(&d, 0, game);
+        }
         free(dir);
-        for (size_t k = 0; k < d.n; k++)
-            print_diag(&d.items[k], stderr);
+        deck_print_diags(&d, stderr);
         size_t errors = pl_diags_count(&d, 0, PL_DIAG_ERROR), warnings = pl_diags_count(&d, 0, PL_DIAG_WARNING);
         char wtext[96] = "";
         if (warnings)
