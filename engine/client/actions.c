@@ -261,7 +261,8 @@ void pc_app_action(pc_app_t *a, int act, int arg)
         form_submit(a);
         break;
     default:
-        pc_console_action(a, act, arg);
+        if (!pc_debrief_action(a, act, arg))
+            pc_console_action(a, act, arg);
         break;
     }
 }

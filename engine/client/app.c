@@ -201,6 +201,8 @@ void pc_app_destroy(pc_app_t *a)
     if (!a)
         return;
     drop_session(a); /* before the connection it listens to */
+    pc_export_wait(&a->export_job); /* a report being written is finished, not left half-way */
+    pc_debrief_destroy(a->debrief);
     for (int i = 0; i < a->n_wall; i++) {
         pc_session_destroy(a->wall_session[i]);
         pc_conn_close(a->wall_conn[i]);
@@ -412,6 +414,7 @@ void pc_app_draw(pc_app_t *a)
     case PC_SCREEN_PROJECT: pc_screen_project(a); break;
     case PC_SCREEN_WALL: pc_screen_wall(a); break;
     case PC_SCREEN_WELCOME: pc_screen_welcome(a); break;
+    case PC_SCREEN_DEBRIEF: pc_screen_debrief(a); break;
     default: break;
     }
     pc_overlay_confirm(a);

@@ -12,6 +12,8 @@
 #include "client/conn.h"
 #include "client/host.h"
 #include "client/watch.h"
+#include "client/debrief_set.h"
+#include "client/export.h"
 
 #define PC_VERSION "0.3.0"
 #define PC_WALL_MAX 8          /* tables on the projection wall */
@@ -33,6 +35,9 @@ enum {
     PC_ACT_CON_BACK, PC_ACT_CON_SEAT_MODE, PC_ACT_CON_CODES, PC_ACT_CON_REVEAL_MENU, PC_ACT_CON_REVEAL,
     PC_ACT_CON_PLACE_MENU, PC_ACT_CON_PLACE_SEAT, PC_ACT_CON_PLACE, PC_ACT_CON_END, PC_ACT_CON_MENU_CLOSE,
     PC_ACT_CON_SHOW_SEAT, PC_ACT_CON_FOCUS, PC_ACT_KIOSK_START,
+    /* the debrief (app_debrief.c) */
+    PC_ACT_DEBRIEF, PC_ACT_CON_DEBRIEF, PC_ACT_DBF_TABLE, PC_ACT_DBF_PAGE, PC_ACT_DBF_SEAT, PC_ACT_DBF_SCROLL,
+    PC_ACT_DBF_EXPORT, PC_ACT_DBF_BACK,
     PC_ACT__COUNT
 };
 
@@ -105,6 +110,8 @@ typedef struct pc_app {
     char watch_err[900];       /* why the last saved version does not load ("" when it does) */
     int reloads;               /* versions of the package loaded since the start */
     int table_opened;          /* --table N was opened in the console */
+    pc_debrief_t *debrief;     /* the debrief on screen (kept while its screen may come back) */
+    pc_export_t export_job;    /* the report being written */
     int lang;
     int text_size;             /* 0 small, 1 normal, 2 large */
     int fullscreen;
@@ -175,6 +182,15 @@ void pc_screen_console(pc_app_t *a);           /* screen_console.c: every table 
 void pc_screen_project(pc_app_t *a);           /* screen_project.c: one table for a projector */
 void pc_screen_wall(pc_app_t *a);              /* screen_project.c: every table at once */
 void pc_screen_welcome(pc_app_t *a);           /* screen_welcome.c: the kiosk's welcome */
+void pc_screen_debrief(pc_app_t *a);           /* screen_debrief.c: a table's or the day's debrief */
+/* The debrief (app_debrief.c): of the table played or watched (its log asked from the session), of the day from the
+ * console (the tables chosen, else every table that is over), what comes back, its actions and its export. */
+void pc_debrief_of_table(pc_app_t *a);
+void pc_debrief_of_day(pc_app_t *a);
+void pc_debrief_session_log(pc_app_t *a, const pc_sevent_t *e);
+void pc_debrief_day_logs(pc_app_t *a);
+int pc_debrief_action(pc_app_t *a, int act, int arg); /* 1 when act was one */
+int pc_debrief_tick(pc_app_t *a);                     /* ms until needed again, -1 never */
 /* The facilitator's bar over a table watched with the facilitator's view (screen_facil.c); 1 when drawn. */
 int pc_facil_bar(pc_app_t *a);
 /* The facilitator's actions (actions_console.c); 1 when act was one. */

@@ -73,6 +73,10 @@ int pc_app_stage(pc_app_t *a, const char *name)
         { "choice", PC_SCREEN_TABLE, UNTIL_CHOICE }, { "event", PC_SCREEN_TABLE, UNTIL_EVENT },
         { "summary", PC_SCREEN_TABLE, UNTIL_EVENT }, { "scores", PC_SCREEN_TABLE, UNTIL_EVENT },
         { "end", PC_SCREEN_END, UNTIL_END },
+        /* the debrief of a game played to its end, on each of its pages */
+        { "debrief", PC_SCREEN_END, UNTIL_END },       { "debrief-mire", PC_SCREEN_END, UNTIL_END },
+        { "debrief-votes", PC_SCREEN_END, UNTIL_END }, { "debrief-score", PC_SCREEN_END, UNTIL_END },
+        { "debrief-turns", PC_SCREEN_END, UNTIL_END },
     };
     for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++) {
         if (strcmp(name, stages[i].name))
@@ -136,6 +140,16 @@ int pc_app_stage(pc_app_t *a, const char *name)
             int keep_confirm = a->scr.confirm;
             pc_app_set_screen(a, stages[i].screen);
             a->scr.confirm = keep_confirm;
+            if (!strncmp(name, "debrief", 7)) { /* asked from the end screen, as its button does */
+                static const char *pages[] = { "debrief", "debrief-mire", "debrief-votes", "debrief-score", "debrief-turns" };
+                pc_app_action(a, PC_ACT_DEBRIEF, 0);
+                pc_app_tick(a);
+                if (a->scr.screen != PC_SCREEN_DEBRIEF)
+                    return 0;
+                for (int p = 0; p < 5; p++)
+                    if (!strcmp(name, pages[p]))
+                        pc_app_action(a, PC_ACT_DBF_PAGE, p);
+            }
             return 1;
         }
         pc_app_set_screen(a, stages[i].screen);

@@ -252,6 +252,7 @@ void pc_conn_close(pc_conn_t *c)
     json_decref(c->early);
     for (int i = 0; i < c->n_rs; i++)
         pl_ruleset_destroy(c->rs[i].rs);
+    pc_conn__logs_free(c);
     free(c);
 }
 
@@ -431,6 +432,18 @@ int pc_conn_take_joined(pc_conn_t *c, const pl_ruleset_t **rs, json_t **snapshot
     return 1;
 }
 
+long pc_conn_ask_log(pc_conn_t *c, int table, uint32_t from)
+{
+    if (!c || c->state != PC_NET_READY || table < 1)
+        return 0;
+    json_t *m = proto_msg("table_log", -1);
+    json_object_set_new(m, "table", json_integer(table));
+    json_object_set_new(m, "from", json_integer(from ? from : 1));
+    json_object_set_new(m, "limit", json_integer(2000));
+    c->log_id = pc_conn__send(c, m);
+    return c->log_id > 0 ? c->log_id : 0;
+}
+
 void pc_conn_listen(pc_conn_t *c, void (*fn)(void *, const json_t *), void *ctx)
 {
     c->listen = fn;
@@ -597,7 +610,7 @@ static void on_packages(pc_conn_t *c, const json_t *m)
     pc_conn__emit(c, PC_CE_LOBBY, NULL);
 }
 
-static const pl_ruleset_t *ruleset_of(pc_conn_t *c, const char *hash, const char *dir, char *err, size_t errlen)
+const pl_ruleset_t *pc_conn__ruleset_of(pc_conn_t *c, const char *hash, const char *dir, char *err, size_t errlen)
 {
     for (int i = 0; i < c->n_rs; i++)
         if (!strcmp(c->rs[i].hash, hash))
@@ -636,9 +649,9 @@ static int package_for(pc_conn_t *c, const json_t *snap, const pl_ruleset_t **rs
             pc_conn__emit(c, PC_CE_ERROR, b);
             return -1;
         }
-        *rs = ruleset_of(c, "unknown", dir, err, sizeof err);
+        *rs = pc_conn__ruleset_of(c, "unknown", dir, err, sizeof err);
     } else if (pc_pkg_find(id, hash, dir, sizeof dir)) {
-        *rs = ruleset_of(c, hash, dir, err, sizeof err);
+        *rs = pc_conn__ruleset_of(c, hash, dir, err, sizeof err);
     } else {
         json_t *m = proto_msg("get_package", -1);
         json_object_set_new(m, "package", json_string(id));
@@ -704,7 +717,7 @@ static void on_package(pc_conn_t *c, json_t *m)
     c->waiting_snapshot = NULL;
     const pl_ruleset_t *rs = NULL;
     if (pc_pkg_store(m, c->waiting_hash, c->lang, dir, sizeof dir, err, sizeof err))
-        rs = ruleset_of(c, c->waiting_hash, dir, err, sizeof err);
+        rs = pc_conn__ruleset_of(c, c->waiting_hash, dir, err, sizeof err);
     if (!rs) {
         char b[300];
         snprintf(b, sizeof b, tr(c, "The game could not be taken from the server: %s"), err);
@@ -768,7 +781,7 @@ static void on_error(pc_conn_t *c, const json_t *m, long re)
     const char *code = json_string_value(json_object_get(m, "code"));
     const char *msg = json_string_value(json_object_get(m, "message"));
     char text[300];
-    if (re == c->move_id && c->listen) { /* a move of the table: the session tells its players */
+    if ((re == c->move_id || (re == c->log_id && c->log_id > 0)) && c->listen) { /* the session's own request */
         c->listen(c->listen_ctx, m);
         return;
     }
@@ -843,6 +856,8 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
             c->listen(c->listen_ctx, m);
         else if (c->early && json_array_size(c->early) < 4096)
             json_array_append(c->early, m);
+    } else if (pc_conn__logs_answer(c, m, re)) {
+        ; /* a page of the day's logs */
     } else if (pc_conn__console_answer(c, m, re)) {
         ; /* the facilitator's */
     } else if (!strcmp(type, "ok")) {
@@ -866,6 +881,9 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
             c->listen(c->listen_ctx, m);
         else if (c->early && json_array_size(c->early) < 4096)
             json_array_append(c->early, m);
+    } else if (!strcmp(type, "table_log") && re == c->log_id) {
+        if (c->listen) /* a table session asked for its log (the debrief) */
+            c->listen(c->listen_ctx, m);
     } else if (!strcmp(type, "error")) {
         on_error(c, m, re);
     }

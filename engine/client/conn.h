@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <jansson.h>
 #include "plateau.h"
+#include "client/glog.h"
 
 enum { PC_NET_OFF = 0, PC_NET_CONNECTING, PC_NET_CONNECTED, PC_NET_LOST, PC_NET_READY };
 
@@ -55,7 +56,8 @@ enum {
     PC_CE_ERROR,      /* a request was refused: text says why, in the UI language */
     PC_CE_LEFT,       /* the table was left or is gone */
     PC_CE_DONE,       /* a facilitator's command was done (text: its name) */
-    PC_CE_LOGIN       /* the facilitator's secret was accepted */
+    PC_CE_LOGIN,      /* the facilitator's secret was accepted */
+    PC_CE_LOGS        /* the logs asked with pc_conn_fetch_logs() are here: pc_conn_take_logs() */
 };
 
 typedef struct {
@@ -121,6 +123,17 @@ int pc_conn_watch_facilitator(pc_conn_t *c, int table);
 /* The team code of a seat of table, once "seat_codes" was answered ("" until then). */
 const char *pc_conn_seat_code(const pc_conn_t *c, int table, int seat);
 
+/* The logs of tables for the debrief of the day (conn_logs.c), every page of each: PC_CE_LOGS when all have
+ * come (a table whose log was refused is left out, and PC_CE_ERROR says why). 0 when it could not be sent. */
+int pc_conn_fetch_logs(pc_conn_t *c, const int *tables, int n);
+/* The logs fetched, moved to the caller: *logs is malloc'ed (free each with pc_glog_free, then the array). */
+int pc_conn_take_logs(pc_conn_t *c, pc_glog_t **logs);
+/* The server's version of a package, by id: its content hash ("" when the server did not list it), and its
+ * ruleset from the installed or cached copy (owned by the connection). NULL with err in the UI language when that
+ * version is not on this computer. */
+const char *pc_conn_package_hash(const pc_conn_t *c, const char *id);
+const pl_ruleset_t *pc_conn_package_rs(pc_conn_t *c, const char *id, char *err, size_t errlen);
+
 /* ---- the table channel (session_remote.c) ----------------------------------------------- */
 
 /* Whether moves may go out now: greeted, and the seat joined again after a reconnection. */
@@ -135,6 +148,10 @@ int pc_conn_take_joined(pc_conn_t *c, const pl_ruleset_t **rs, json_t **snapshot
 void pc_conn_listen(pc_conn_t *c, void (*fn)(void *ctx, const json_t *msg), void *ctx);
 /* Stop listening, when ctx is the one listening (a newer session may have taken over). */
 void pc_conn_unlisten(pc_conn_t *c, void *ctx);
+/* Ask for a page of a table's move log from seq `from` (table_log: the facilitator's, anyone's once the game is
+ * over); its answer, or its refusal, goes to the listening session. Returns the request's id, 0 when it could not
+ * be sent. */
+long pc_conn_ask_log(pc_conn_t *c, int table, uint32_t from);
 /* Ask for the whole view again (out of sync). */
 void pc_conn_resync(pc_conn_t *c);
 

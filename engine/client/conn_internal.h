@@ -5,6 +5,7 @@
 
 #include "client/conn.h"
 #include "client/link.h"
+#include "client/glog.h"
 
 #define CONN_EV_MAX 32
 #define CONN_RS_MAX 8
@@ -19,6 +20,7 @@ struct pc_conn {
     char status[300];
     long next_id;
     long create_id, join_id, move_id, pkg_id;
+    long log_id;                  /* the table session's table_log request (its answer goes to the listener) */
     pc_create_spec_t create;      /* what the last create_table asked for (its seat to take) */
     /* lobby */
     pc_table_info_t tables[PC_CONN_MAX_TABLES];
@@ -52,6 +54,13 @@ struct pc_conn {
         pl_ruleset_t *rs;
     } rs[CONN_RS_MAX];
     int n_rs;
+    /* the day's logs being read for the facilitator's debrief (conn_logs.c) */
+    struct {
+        long id;                  /* the page asked for (0: done) */
+        pc_glog_t log;
+        int ok;
+    } logs[PC_CONN_MAX_TABLES];
+    int n_logs, logs_pending;
     pc_cevent_t ev[CONN_EV_MAX];
     int ev_head, ev_n;
 };
@@ -63,5 +72,10 @@ long pc_conn__send(pc_conn_t *c, json_t *m);
 /* The facilitator's answers (conn_console.c): 1 when the message was one of them. */
 int pc_conn__console_answer(pc_conn_t *c, const json_t *m, long re);
 int pc_conn__watch(pc_conn_t *c, int table, int as_facilitator);
+/* The day's logs (conn_logs.c): 1 when the message answered one of their pages. */
+int pc_conn__logs_answer(pc_conn_t *c, const json_t *m, long re);
+void pc_conn__logs_free(pc_conn_t *c);
+/* The ruleset of a package folder, loaded once per content hash and kept until the connection closes. */
+const pl_ruleset_t *pc_conn__ruleset_of(pc_conn_t *c, const char *hash, const char *dir, char *err, size_t errlen);
 
 #endif

@@ -237,7 +237,9 @@ void pc_app_event(pc_app_t *a, const SDL_Event *ev)
         break;
     }
     case SDL_MOUSEWHEEL:
-        if (a->scr.screen == PC_SCREEN_TABLE)
+        if (a->scr.screen == PC_SCREEN_DEBRIEF && ev->wheel.y)
+            pc_app_action(a, PC_ACT_DBF_SCROLL, (ev->wheel.y > 0) == (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) ? 1 : -1);
+        else if (a->scr.screen == PC_SCREEN_TABLE)
             pc_app_action(a, PC_ACT_LOG_SCROLL, ev->wheel.y * (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1) * 2);
         break;
     case SDL_MOUSEBUTTONDOWN:

@@ -5,7 +5,7 @@ CLIENT_OBJ  := $(CLIENT_SRC:%.c=$(BUILD)/obj/%.o)
 CLIENT_LIB  := $(BUILD)/libplclient.a
 CLIENT_BIN  := $(BUILD)/plateau
 # the other libraries are named by path: their module.mk may be read after this one
-CLIENT_DEPS := $(BUILD)/libpldata.a $(BUILD)/libplproto.a $(BUILD)/libpltext.a $(BUILD)/libplcore.a
+CLIENT_DEPS := $(BUILD)/libpldebrief.a $(BUILD)/libpldata.a $(BUILD)/libplproto.a $(BUILD)/libpltext.a $(BUILD)/libplcore.a
 CLIENT_LIBS := $(call pkglibs,$(CLIENT_PKGS)) -lpthread -lm
 
 $(BUILD)/obj/engine/client/%.o: MODCFLAGS += $(call pkgcflags,$(CLIENT_PKGS))

@@ -55,6 +55,8 @@ int pc_saver_open(pc_saver_t *w, const char *path, const pc_save_t *h, char *err
     char seed[24];
     snprintf(seed, sizeof seed, "%llu", (unsigned long long)h->seed); /* 64 bits do not fit a JSON integer */
     json_object_set_new(o, "seed", json_string(seed));
+    if (h->table > 0)
+        json_object_set_new(o, "table", json_integer(h->table));
     char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     /* written beside, then renamed over the old save: a crash never leaves half a header */

@@ -18,6 +18,7 @@ typedef struct {
     unsigned human, bots;          /* seats played at the screen, seats played by bots */
     char team[PL_MAX_SEATS][PC_TEAM_LEN];
     int64_t started;               /* seconds since the epoch */
+    int table;                     /* a server's table written for plateau-report (0: a game at this screen) */
     pl_move_t *moves;              /* malloc'ed */
     size_t n_moves;
 } pc_save_t;

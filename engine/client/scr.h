@@ -8,7 +8,8 @@
 
 enum {
     PC_SCREEN_HOME = 0, PC_SCREEN_TABLE, PC_SCREEN_END, PC_SCREEN_SETTINGS, PC_SCREEN_LOBBY,
-    PC_SCREEN_CREATE, PC_SCREEN_CONSOLE, PC_SCREEN_PROJECT, PC_SCREEN_WALL, PC_SCREEN_WELCOME, PC_SCREEN__COUNT
+    PC_SCREEN_CREATE, PC_SCREEN_CONSOLE, PC_SCREEN_PROJECT, PC_SCREEN_WALL, PC_SCREEN_WELCOME, PC_SCREEN_DEBRIEF,
+    PC_SCREEN__COUNT
 };
 
 /* A question asked over the screen before something is lost or left. */
@@ -66,6 +67,12 @@ typedef struct {
     int menu_scroll;
     /* the projection */
     int wall_page;
+    /* the debrief */
+    int dbf_table;                    /* the table shown (index in the debrief), -1 the day */
+    int dbf_page;                     /* its tab */
+    int dbf_seat;                     /* the mire of one team, -1 every team */
+    int dbf_scroll;                   /* the first block shown of a long page */
+    int dbf_return;                   /* the screen Back goes to */
 } pc_scr_t;
 
 void pc_scr_init(pc_scr_t *s);

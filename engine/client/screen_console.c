@@ -211,6 +211,8 @@ void pc_screen_console(pc_app_t *a)
         int n = pc_conn_tables(a->conn, &t), n_sel = 0;
         for (int i = 0; i < n && i < 64; i++)
             n_sel += (a->scr.selected >> i) & 1u;
+        pc_ui_button(&a->ui, 592, 8, 120, 28, n_sel ? _("Debrief: chosen") : _("Debrief of the day"), PC_ACT_CON_DEBRIEF,
+                     0, 0, n > 0);
         pc_ui_button(&a->ui, 720, 8, 150, 28, _("Pause every table"), PC_ACT_CON_PAUSE, 1, 2, n > 0);
         pc_ui_button(&a->ui, 878, 8, 150, 28, _("Resume every table"), PC_ACT_CON_RESUME, 1, 2, n > 0);
         pc_ui_button(&a->ui, 1036, 8, 112, 28, n_sel == n && n ? _("Choose none") : _("Choose all"),

@@ -97,7 +97,10 @@ void pc_screen_end(pc_app_t *a)
         pc_look_icon(g, rs, PC_LOOK_COUNTER, lens[k], lx + 8, ly, 8);
         pc_text_clip(g, lx + 22, ly, 11, pc_rgb(PC_INK), PC_T_MIDDLE, pl_text(&rs->counters[lens[k]].name, a->lang), 176);
     }
-    pc_ui_button(&a->ui, 810, 540, 215, 48, s->kind == PC_SESSION_REMOTE ? _("Back to the lobby") : _("Play again"),
-                 PC_ACT_NEW_GAME, 0, 0, 1);
-    pc_ui_button(&a->ui, 1035, 540, 215, 48, _("Menu"), PC_ACT_HOME, 0, 1, 1);
+    pc_ui_button(&a->ui, 810, 530, 440, 44, _("Debrief: curves, mire, votes, turning points"), PC_ACT_DEBRIEF, 0, 0, 1);
+    pc_ui_button(&a->ui, 810, 584, 215, 40, s->kind == PC_SESSION_REMOTE ? _("Back to the lobby") : _("Play again"),
+                 PC_ACT_NEW_GAME, 0, 1, 1);
+    pc_ui_button(&a->ui, 1035, 584, 215, 40, _("Menu"), PC_ACT_HOME, 0, 1, 1);
+    if (a->scr.flash[0])
+        pc_text_clip(g, 810, 644, 12, pc_rgb(PC_MUTED), PC_T_MIDDLE, a->scr.flash, 440);
 }

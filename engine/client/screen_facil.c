@@ -130,7 +130,10 @@ int pc_facil_bar(pc_app_t *a)
     bx += 158;
     pc_ui_button(&a->ui, bx, y + 16, 150, 42, _("Move a team..."), PC_ACT_CON_PLACE_MENU, 0, 1, !over);
     bx += 158;
-    pc_ui_button(&a->ui, bx, y + 16, 134, 42, _("End the game"), PC_ACT_CON_END, 0, 1, !over);
+    if (over) /* its place once there is nothing left to end */
+        pc_ui_button(&a->ui, bx, y + 16, 134, 42, _("Debrief"), PC_ACT_DEBRIEF, 0, 0, 1);
+    else
+        pc_ui_button(&a->ui, bx, y + 16, 134, 42, _("End the game"), PC_ACT_CON_END, 0, 1, 1);
     if (a->scr.facil_menu == 1)
         reveal_menu(a);
     else if (a->scr.facil_menu == 2)

@@ -20,6 +20,7 @@ void pc_session_init(pc_session_t *s, const pc_session_ops_t *ops, int kind, con
 
 void pc_session_fini(pc_session_t *s)
 {
+    pc_glog_free(&s->glog);
     free(s->log);
     s->log = NULL;
     s->log_n = s->log_cap = 0;
@@ -29,6 +30,20 @@ void pc_session_destroy(pc_session_t *s)
 {
     if (s)
         s->ops->destroy(s);
+}
+
+void pc_session_ask_log(pc_session_t *s)
+{
+    if (s->glog_ready) {
+        pc_session_emit(s, PC_SE_LOG, 1, PL_NO_CARD, NULL);
+        return;
+    }
+    s->ops->ask_log(s);
+}
+
+const pc_glog_t *pc_session_glog(const pc_session_t *s)
+{
+    return s && s->glog_ready ? &s->glog : NULL;
 }
 
 void pc_session_move(pc_session_t *s, int type, int seat, int arg)

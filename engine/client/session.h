@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "plateau.h"
 #include "client/conn.h"
+#include "client/glog.h"
 
 #define PC_TEAM_LEN 48
 #define PC_LOG_LEN 200
@@ -23,7 +24,8 @@ enum {
     PC_SE_TURN_END,    /* seat's turn ended (hot-seat pacing shows what it caused) */
     PC_SE_OVER,        /* the game ended */
     PC_SE_NOTICE,      /* something to tell the players (text): a reconnection, a refused view */
-    PC_SE_MESSAGE      /* the facilitator sent the table a message (text) */
+    PC_SE_MESSAGE,     /* the facilitator sent the table a message (text) */
+    PC_SE_LOG          /* the log asked with pc_session_ask_log() is here (seat 1), or cannot be had (seat 0, text: why) */
 };
 
 typedef struct {
@@ -51,6 +53,8 @@ typedef struct {
     /* bots and timers (local); returns ms until it needs to run again, -1 for never */
     int (*tick)(pc_session_t *s, uint32_t now_ms, int bots_may_play);
     void (*destroy)(pc_session_t *s);
+    /* fill s->glog with the whole move log, now (local) or once the server sent it (remote); PC_SE_LOG says when */
+    void (*ask_log)(pc_session_t *s);
 } pc_session_ops_t;
 
 enum { PC_SESSION_LOCAL = 1, PC_SESSION_REMOTE };
@@ -88,6 +92,9 @@ struct pc_session {
     /* the facilitator's last message to the table ("" when none) and when it came (SDL ticks) */
     char message[300];
     uint32_t message_ticks;
+    /* the whole move log, once asked for (the debrief) */
+    pc_glog_t glog;
+    int glog_ready;
     /* the timeline */
     pc_log_line_t *log;
     int log_n, log_cap;
@@ -121,6 +128,11 @@ uint32_t pc_session_clock_left(const pc_session_t *s, uint32_t now);
 void pc_session_reveal_done(pc_session_t *s);
 void pc_session_prompt_done(pc_session_t *s);
 void pc_session_event_done(pc_session_t *s);
+/* Ask for the table's whole move log (the debrief: a game that is over, or any game for the facilitator); PC_SE_LOG
+ * tells when s->glog holds it. */
+void pc_session_ask_log(pc_session_t *s);
+/* The log asked for, NULL until PC_SE_LOG said it is here. */
+const pc_glog_t *pc_session_glog(const pc_session_t *s);
 /* Language of the narration's first reading (both languages are kept anyway). */
 void pc_session_set_lang(pc_session_t *s, int lang);
 

@@ -144,7 +144,31 @@ static void local_destroy(pc_session_t *s)
     free(l);
 }
 
-static const pc_session_ops_t local_ops = { local_move, local_tick, local_destroy };
+/* the moves kept since the start (the game's seed and every accepted move): the debrief's input */
+static void local_ask_log(pc_session_t *s)
+{
+    local_t *l = (local_t *)s;
+    pc_glog_t *g = &s->glog;
+    pc_glog_free(g);
+    memset(g, 0, sizeof *g);
+    g->n_seats = s->st.n_seats;
+    g->seed = l->seed;
+    g->bots = s->bots;
+    g->over = s->st.wait == PL_WAIT_OVER;
+    snprintf(g->package, sizeof g->package, "%s", s->rs->id ? s->rs->id : "");
+    for (int i = 0; i < PL_MAX_SEATS; i++)
+        snprintf(g->team[i], sizeof g->team[i], "%s", s->team[i]);
+    for (size_t i = 0; i < l->log_n; i++)
+        if (pc_glog_push(g, &l->log[i]) != 0) {
+            pc_glog_free(g);
+            pc_session_emit(s, PC_SE_LOG, 0, PL_NO_CARD, pt_tr(s->lang, "Out of memory."));
+            return;
+        }
+    s->glog_ready = 1;
+    pc_session_emit(s, PC_SE_LOG, 1, PL_NO_CARD, NULL);
+}
+
+static const pc_session_ops_t local_ops = { local_move, local_tick, local_destroy, local_ask_log };
 
 static local_t *make(const pc_local_opts_t *o, char *err, size_t errlen)
 {

@@ -13,6 +13,7 @@ typedef struct {
     int table;
     int seat; /* -1: watching */
     int desyncs, refused_views;
+    long log_asked; /* the table_log request out (its id), 0 when none */
 } remote_t;
 
 /* a view refused: the players are told, the table stays as it was */
@@ -168,6 +169,54 @@ static void take_error(remote_t *r, const json_t *m)
     pc_session_emit(s, PC_SE_REFUSED, r->seat, PL_NO_CARD, b);
 }
 
+/* a page of the table's log: the next one is asked for until the log is whole */
+static void take_log_page(remote_t *r, const json_t *m)
+{
+    pc_session_t *s = &r->s;
+    if (!r->log_asked)
+        return;
+    char err[200];
+    uint32_t next = 0;
+    int rc = pc_glog_take_page(&s->glog, m, &next, err, sizeof err);
+    if (rc == 0 && (r->log_asked = pc_conn_ask_log(r->conn, r->table, next)) > 0)
+        return;
+    r->log_asked = 0;
+    if (rc == 1) {
+        s->glog_ready = 1;
+        pc_session_emit(s, PC_SE_LOG, 1, PL_NO_CARD, NULL);
+        return;
+    }
+    pc_glog_free(&s->glog);
+    char b[256];
+    snprintf(b, sizeof b, pt_tr(s->lang, "The game's log could not be read from the server (%s)."),
+             rc < 0 ? err : pt_tr(s->lang, "the connection was lost"));
+    pc_session_emit(s, PC_SE_LOG, 0, PL_NO_CARD, b);
+}
+
+static void log_refused(remote_t *r, const json_t *m)
+{
+    pc_session_t *s = &r->s;
+    const char *code = json_string_value(json_object_get(m, "code"));
+    r->log_asked = 0;
+    pc_glog_free(&s->glog);
+    pc_session_emit(s, PC_SE_LOG, 0, PL_NO_CARD,
+                    code && !strcmp(code, "forbidden")
+                        ? pt_tr(s->lang, "The debrief opens once the game is over.")
+                        : pt_tr(s->lang, "The server did not give the game's log."));
+}
+
+static void remote_ask_log(pc_session_t *s)
+{
+    remote_t *r = (remote_t *)s; /* asked again (a lost connection): the log is read again from its start */
+    pc_glog_free(&s->glog);
+    memset(&s->glog, 0, sizeof s->glog);
+    r->log_asked = pc_conn_ask_log(r->conn, r->table, 1);
+    if (!r->log_asked) {
+        pc_session_emit(s, PC_SE_LOG, 0, PL_NO_CARD, pt_tr(s->lang, "Not connected to the server: try again in a moment."));
+        return;
+    }
+}
+
 static void on_msg(void *ctx, const json_t *m)
 {
     remote_t *r = ctx;
@@ -183,6 +232,10 @@ static void on_msg(void *ctx, const json_t *m)
     } else if (!strcmp(type, "table")) {
         take_info(r, json_object_get(m, "info"));
         pc_session_emit(&r->s, PC_SE_CHANGED, -1, PL_NO_CARD, NULL);
+    } else if (!strcmp(type, "table_log")) {
+        take_log_page(r, m);
+    } else if (!strcmp(type, "error") && r->log_asked && json_integer_value(json_object_get(m, "re")) == r->log_asked) {
+        log_refused(r, m);
     } else if (!strcmp(type, "error")) {
         take_error(r, m);
     } else if (!strcmp(type, "clock")) { /* the server's clock: every screen counts to the same deadline */
@@ -247,7 +300,7 @@ static void remote_destroy(pc_session_t *s)
     free(r);
 }
 
-static const pc_session_ops_t remote_ops = { remote_move, NULL, remote_destroy };
+static const pc_session_ops_t remote_ops = { remote_move, NULL, remote_destroy, remote_ask_log };
 
 pc_session_t *pc_session_remote_create(pc_conn_t *c, int lang, char *err, size_t errlen)
 {

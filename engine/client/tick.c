@@ -54,6 +54,9 @@ static void on_session_event(pc_app_t *a, const pc_sevent_t *e)
     case PC_SE_EVENT_CARD:
         a->scr.event_at = SDL_GetTicks();
         break;
+    case PC_SE_LOG: /* the debrief asked for it */
+        pc_debrief_session_log(a, e);
+        break;
     default:
         break;
     }
@@ -100,6 +103,9 @@ static void on_conn_event(pc_app_t *a, const pc_cevent_t *e)
     case PC_CE_DONE:
         a->scr.flash[0] = 0;
         break;
+    case PC_CE_LOGS:
+        pc_debrief_day_logs(a);
+        break;
     default:
         break;
     }
@@ -113,6 +119,9 @@ int pc_app_tick(pc_app_t *a)
     while (a->conn && pc_conn_next(a->conn, &ce))
         on_conn_event(a, &ce);
     wait = pc_day_tick(a);
+    int dw = pc_debrief_tick(a);
+    if (dw >= 0 && (wait < 0 || dw < wait))
+        wait = dw;
     pc_session_t *s = a->session;
     if (s && a->scr.screen == PC_SCREEN_PROJECT) { /* a projection: the table's news, its clock, nothing to play */
         Uint32 now = SDL_GetTicks();

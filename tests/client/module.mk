@@ -1,6 +1,6 @@
 # tests/client/module.mk -- headless client tests (dummy video, software renderer) and the client benchmark
 TCLIENT_SRC := tests/client/helpers.c tests/client/test_screens.c tests/client/test_play.c tests/client/test_text.c \
-               tests/client/test_net.c tests/client/test_hostile_server.c tests/client/test_seats.c tests/client/test_save.c tests/client/test_packages.c tests/client/test_keys.c tests/client/test_session.c tests/client/test_look.c tests/client/test_day.c tests/client/test_watch.c
+               tests/client/test_net.c tests/client/test_hostile_server.c tests/client/test_seats.c tests/client/test_save.c tests/client/test_packages.c tests/client/test_keys.c tests/client/test_session.c tests/client/test_look.c tests/client/test_day.c tests/client/test_watch.c tests/client/test_debrief.c
 TCLIENT_OBJ := $(TCLIENT_SRC:%.c=$(BUILD)/obj/%.o)
 TCLIENT_BIN := $(BUILD)/tests/test-client
 BCLIENT_BIN := $(BUILD)/bench/bench-client
@@ -15,7 +15,7 @@ $(BUILD)/obj/tests/client/%.o: MODCFLAGS += $(call pkgcflags,criterion) $(call p
 TCLIENT_SERVER := $(if $(wildcard server/main.c),$(BUILD)/plateau-server)
 
 # the tests read the French catalog from $(BUILD)/locale
-$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER)
+$(TCLIENT_BIN): $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER) $(BUILD)/plateau-report
 	@mkdir -p $(dir $@)
 	$(CC) $(FINAL_LDFLAGS) -o $@ $(TCLIENT_OBJ) $(CLIENT_LIB) $(CLIENT_DEPS) $(CLIENT_LIBS) $(call pkglibs,criterion)
 

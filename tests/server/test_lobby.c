@@ -297,7 +297,12 @@ Test(lobby, finished_idle_and_deleted_tables_are_archived_and_stay_readable, .ti
     cr_assert_str_eq(json_string_value(json_object_get(r, "code")), PROTO_E_BAD_TOKEN);
     cr_assert(strstr(json_string_value(json_object_get(r, "message")), "archived"));
     json_decref(r);
+    /* a finished game's log is anyone's (the debrief: nothing is hidden once it is over), a deleted one's is not */
     r = ask(other, json_pack("{s:s,s:i,s:i,s:i}", "type", "table_log", "id", 2, "table", a, "limit", 5));
+    expect_type(r, "table_log");
+    cr_assert(json_is_true(json_object_get(r, "over")));
+    json_decref(r);
+    r = ask(other, json_pack("{s:s,s:i,s:i,s:i}", "type", "table_log", "id", 3, "table", d, "limit", 5));
     cr_assert_str_eq(json_string_value(json_object_get(r, "code")), PROTO_E_FORBIDDEN);
     json_decref(r);
     close(other);

@@ -46,8 +46,9 @@ int rp_save_read(const char *path, rp_log_t *out)
         rp_fail(_("the header of the saved game %s is damaged"), path);
         goto done;
     }
-    out->id = 1;
-    out->hotseat = 1;
+    json_int_t table = json_integer_value(json_object_get(o, "table")); /* a server's table, written by the console */
+    out->id = table >= 1 && table <= 4294967295 ? (uint32_t)table : 1;
+    out->hotseat = !json_is_integer(json_object_get(o, "table"));
     snprintf(out->package, sizeof out->package, "%s", pkg);
     snprintf(out->package_hash, sizeof out->package_hash, "%s", hash);
     out->seed = sd;

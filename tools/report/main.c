@@ -19,6 +19,8 @@
 
 typedef struct {
     const char *db, *save, *out, *date;
+    const char *saves[64]; /* --save, repeated: games saved at one screen, or tables written by the console */
+    int n_saves;
     uint32_t tables[64];
     int n_tables;
     int day;
@@ -27,13 +29,14 @@ typedef struct {
 static void usage(FILE *f)
 {
     fprintf(f, "%s", _("usage: plateau-report --db FILE [--table N]... [--day [--date YYYY-MM-DD]] --out DIR [options]\n"
-                       "       plateau-report --save FILE --out DIR [options]\n"
+                       "       plateau-report --save FILE... --out DIR [options]\n"
                        "  --db FILE        the server's database (read only, also while the server runs)\n"
                        "  --table N        the debrief of table N (repeat it for several tables)\n"
                        "  --day            every table of the day (the default): the tables created on the\n"
                        "                   day of the last one, or on --date\n"
                        "  --date DATE      the day to report, as YYYY-MM-DD (with --day)\n"
-                       "  --save FILE      a game saved by plateau at one screen (hot-seat)\n"
+                       "  --save FILE      a game saved by plateau at one screen (hot-seat), or a table's log\n"
+                       "                   written by plateau's console (repeat it: one report of them all)\n"
                        "  --out DIR        the folder to write: report.html, moves.csv, votes.csv, scores.csv,\n"
                        "                   rules.csv, opinion.csv and debrief.xlsx (a new folder, or a report's)\n"
                        "  --games DIR      where the game packages are (repeatable; default: the game-data of\n"
@@ -308,13 +311,13 @@ static int from_db(const opts_t *o, rp_report_t *r)
     return rc;
 }
 
-static int from_save(const opts_t *o, rp_report_t *r)
+static int from_save(const char *save, rp_report_t *r)
 {
     rp_table_t t;
     memset(&t, 0, sizeof t);
-    if (rp_save_read(o->save, &t.log) != 0)
+    if (rp_save_read(save, &t.log) != 0)
         return -1;
-    rp_progress(_("replaying the saved game %s"), o->save);
+    rp_progress(_("replaying the saved game %s"), save);
     if (replay(&t) != 0) {
         table_free(&t);
         return -1;
@@ -330,6 +333,15 @@ static int from_save(const opts_t *o, rp_report_t *r)
         table_free(&t);
         return -1;
     }
+    return 0;
+}
+
+static int from_saves(const opts_t *o, rp_report_t *r)
+{
+    for (int i = 0; i < o->n_saves; i++)
+        if (from_save(o->saves[i], r) != 0)
+            return -1;
+    r->day_summary = o->n_saves > 1;
     return 0;
 }
 
@@ -494,7 +506,11 @@ static void parse(opts_t *o, int argc, char **argv)
         case O_HELP: usage(stdout); exit(0);
         case O_VERSION: printf("plateau-report %s\n", PLATEAU_VERSION); exit(0);
         case O_DB: o->db = optarg; break;
-        case O_SAVE: o->save = optarg; break;
+        case O_SAVE:
+            if (o->n_saves == 64)
+                die_usage("%s", _("at most 64 --save files"));
+            o->save = o->saves[o->n_saves++] = optarg;
+            break;
         case O_OUT: o->out = optarg; break;
         case O_DAY: o->day = 1; break;
         case O_QUIET: rp_quiet = 1; break;
@@ -545,7 +561,7 @@ int main(int argc, char **argv)
     r.source = o.db ? o.db : o.save;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int rc = o.db ? from_db(&o, &r) : from_save(&o, &r);
+    int rc = o.db ? from_db(&o, &r) : from_saves(&o, &r);
     if (rc == 0) {
         const pd_table_t *ts[MAX_TABLES];
         for (int i = 0; i < r.n_tables; i++)
