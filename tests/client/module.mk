@@ -29,11 +29,14 @@ client-ref: $(TCLIENT_BIN)
 	UPDATE_REF=1 $(TCLIENT_BIN) --filter 'screens/*'
 
 # the screenshots of docs/screenshots (1920x1080, French, and the table in English)
-client-screenshots: $(CLIENT_BIN) $(TEXT_MO)
+client-screenshots: $(CLIENT_BIN) $(TEXT_MO) $(TCLIENT_BIN)
 	@mkdir -p docs/screenshots
-	for s in home settings lobby create table detail curtain leave vote deck-vote reveal fiction choice event summary scores end; do \
+	for s in home settings lobby create table detail curtain leave vote deck-vote reveal fiction choice event summary scores end \
+	    debrief debrief-mire debrief-votes debrief-score debrief-turns; do \
 	  $(CLIENT_BIN) --seed 42 --size 1920x1080 --screen $$s --screenshot docs/screenshots/$$s.png || exit 1; done
 	$(CLIENT_BIN) --seed 42 --size 1920x1080 --lang en --screen table --screenshot docs/screenshots/table-en.png
+	$(TCLIENT_BIN) --filter 'debrief/the_console*' && \
+	  cp $(BUILD)/tests/client-out/debrief-day.png $(BUILD)/tests/client-out/debrief-opinion.png docs/screenshots/
 
 # make bench: move-to-update latency between two clients through a real server, idle wake-ups
 $(BNET_BIN): $(BUILD)/obj/tests/client/bench_net.o $(BUILD)/obj/tests/client/helpers.o $(CLIENT_LIB) $(CLIENT_DEPS) $(TEXT_MO) $(TCLIENT_SERVER)
