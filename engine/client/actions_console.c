@@ -26,20 +26,24 @@ static json_t *targets(pc_app_t *a, int all)
     return NULL;
 }
 
-static void command(pc_app_t *a, const char *name, json_t *fields, int all)
+/* 1 when it went out; else the screen says why */
+static int command(pc_app_t *a, const char *name, json_t *fields, int all)
 {
     json_t *to = targets(a, all);
     if (!to) {
         json_decref(fields);
         snprintf(a->scr.flash, sizeof a->scr.flash, "%s", _("Choose a table first (tick it, or click it)."));
-        return;
+        return 0;
     }
     if (fields) {
         json_object_update(to, fields);
         json_decref(fields);
     }
-    if (!pc_conn_command(a->conn, name, to))
+    if (!pc_conn_command(a->conn, name, to)) {
         snprintf(a->scr.flash, sizeof a->scr.flash, "%s", _("Not connected to the server."));
+        return 0;
+    }
+    return 1;
 }
 
 /* the table watched, or in focus */
@@ -79,10 +83,8 @@ int pc_console_action(pc_app_t *a, int act, int arg)
     case PC_ACT_CON_VOTE_TIMER: command(a, "set_timer", json_pack("{s:i}", "vote", arg), 0); return 1;
     case PC_ACT_CON_STANDIN: command(a, "set_timer", json_pack("{s:i}", "standin", arg), 0); return 1;
     case PC_ACT_CON_SAY:
-        if (s->say[0]) {
-            command(a, "say", json_pack("{s:s}", "text", s->say), arg == 1);
-            s->say[0] = 0;
-        }
+        if (s->say[0] && command(a, "say", json_pack("{s:s}", "text", s->say), arg == 1))
+            s->say[0] = 0; /* kept when it could not go: nothing typed is lost */
         return 1;
     case PC_ACT_CON_OPEN:
         s->focus_table = arg;

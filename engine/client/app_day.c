@@ -27,6 +27,9 @@ static int read_secret(const char *path, char *out, size_t len, char *err, size_
         out[0] = 0;
     fclose(f);
     out[strcspn(out, "\r\n")] = 0;
+    size_t n = strlen(out); /* as the server reads the same file: trailing spaces are not part of the secret */
+    while (n > 0 && out[n - 1] == ' ')
+        out[--n] = 0;
     if (!out[0]) {
         snprintf(err, errlen, "%s: the first line should hold the facilitator's secret", path);
         return -1;

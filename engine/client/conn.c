@@ -765,6 +765,17 @@ static void error_text(pc_conn_t *c, const char *code, const char *msg, char *ou
         { "stale", N_("Your team already played from another device.") },
         { PROTO_E_RATE, N_("Slow down: too many requests.") },
     };
+    /* which limit: the server's message names it (docs/protocol.md) */
+    if (code && !strcmp(code, PROTO_E_LIMIT) && msg && strstr(msg, "this connection")) {
+        snprintf(out, len, "%s", tr(c, "This device has created or followed as many tables as one connection may: ask the "
+                                       "facilitator to create the others."));
+        return;
+    }
+    if (code && !strcmp(code, PROTO_E_LIMIT) && msg && strstr(msg, "your address")) {
+        snprintf(out, len, "%s", tr(c, "Enough tables were created from this computer's network address: ask the "
+                                       "facilitator to create the others."));
+        return;
+    }
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (code && !strcmp(code, words[i].code)) {
             snprintf(out, len, "%s", tr(c, words[i].text));
@@ -829,8 +840,8 @@ static void on_message(pc_conn_t *c, const char *payload, size_t len)
     long re = (long)json_integer_value(json_object_get(m, "re"));
     if (!strcmp(type, "welcome")) {
         c->state = PC_NET_READY;
-        if (c->watching && c->table > 0)
-            send_watch(c, c->table);
+        if (c->watching && c->table > 0 && !c->watch_as_facilitator)
+            send_watch(c, c->table); /* the facilitator's view waits for the login (conn_console.c) */
         else if (c->table > 0 && c->token[0])
             send_rejoin(c); /* back after a drop; moves wait for its answer: never before hello and rejoin */
         pc_conn_refresh(c);
@@ -911,6 +922,8 @@ int pc_conn_handle(pc_conn_t *c, const SDL_Event *ev)
     case PC_LINK_LOST:
         c->state = PC_NET_LOST;
         c->joining = c->table > 0; /* the seat must be joined again before any move */
+        c->facilitator = 0;        /* a new connection logs in again (the console does it by itself) */
+        c->login_id = 0;
         break;
     case PC_LINK_MESSAGE:
         on_message(c, ev->user.data1, (size_t)(uintptr_t)ev->user.data2);

@@ -87,6 +87,8 @@ int pc_conn__console_answer(pc_conn_t *c, const json_t *m, long re)
         c->login_id = 0;
         if (ok) {
             c->facilitator = 1;
+            if (c->watching && c->watch_as_facilitator && c->table > 0) /* back after a drop: the same table again */
+                pc_conn__watch(c, c->table, 1);
             pc_conn__emit(c, PC_CE_LOGIN, NULL);
         } else {
             refusal(c, m, text, sizeof text);

@@ -246,6 +246,10 @@ int pc_opts_parse(pc_opts_t *o, int argc, char **argv, char *err, size_t errlen)
         snprintf(err, errlen, "--wall shows every table: leave out --table");
         return -1;
     }
+    if (o->cycle_s && o->project_table) {
+        snprintf(err, errlen, "--cycle goes from one table to the next: leave out --table (or --cycle)");
+        return -1;
+    }
     if (o->watch && (o->connect || o->facilitator || o->project)) {
         snprintf(err, errlen, "--watch reloads a package played at this screen: leave out --connect, --facilitator "
                  "and --project");

@@ -3,6 +3,7 @@
 #include <SDL.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "proto/proto.h"
 #include "text/text.h"
 #include "client/session_remote.h"
@@ -14,6 +15,7 @@ typedef struct {
     int seat; /* -1: watching */
     int desyncs, refused_views;
     long log_asked; /* the table_log request out (its id), 0 when none */
+    json_int_t message_at; /* when the facilitator's last message was sent (server time) */
 } remote_t;
 
 /* a view refused: the players are told, the table stays as it was */
@@ -251,14 +253,20 @@ static void on_msg(void *ctx, const json_t *m)
     } else if (!strcmp(type, "message")) {
         pc_session_t *s = &r->s;
         const char *text = json_string_value(json_object_get(m, "text"));
-        if (text && strcmp(text, s->message)) {
+        json_int_t at = json_integer_value(json_object_get(m, "at"));
+        /* a new message, or the same words sent again (another moment); one sent long before this screen came is
+           kept in the timeline without a banner */
+        if (text && (strcmp(text, s->message) || at != r->message_at)) {
+            int64_t age = at > 0 ? (int64_t)time(NULL) - (int64_t)at : 0;
+            r->message_at = at;
             snprintf(s->message, sizeof s->message, "%s", text);
-            s->message_ticks = SDL_GetTicks();
+            s->message_ticks = SDL_GetTicks() - (uint32_t)(age > 0 ? (age < 90 ? age : 3600) : 0) * 1000u; /* its age */
             char fr[PC_LOG_LEN], en[PC_LOG_LEN];
             snprintf(fr, sizeof fr, pt_tr(PL_LANG_FR, "The facilitator: %s"), text);
             snprintf(en, sizeof en, "The facilitator: %s", text);
             pc_session_note(s, -1, fr, en);
-            pc_session_emit(s, PC_SE_MESSAGE, -1, PL_NO_CARD, text);
+            if (age < 90)
+                pc_session_emit(s, PC_SE_MESSAGE, -1, PL_NO_CARD, text);
         }
     }
 }

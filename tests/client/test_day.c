@@ -268,6 +268,44 @@ Test(day, a_table_opened_from_the_console_shows_every_hand_and_takes_the_facilit
     cr_expect_eq(console->scr.screen, PC_SCREEN_CONSOLE, "back to the console");
 }
 
+/* the server's laptop restarts: the console logs in again by itself, with the secret written with a trailing space */
+static int console_lost(void) { return pc_conn_state(console->conn) != PC_NET_READY; }
+static int console_back_at_table(void)
+{
+    return console_at_table() && pc_conn_is_facilitator(console->conn) && pc_conn_state(console->conn) == PC_NET_READY &&
+           console->session->st.viewer == PL_WHO_FACILITATOR;
+}
+
+Test(day, the_console_logs_in_again_after_the_server_restarts_and_keeps_its_table, .init = setup, .fini = teardown,
+     .timeout = 120)
+{
+    FILE *f = fopen(secret_file, "w"); /* as an editor may leave it */
+    cr_assert(f);
+    fprintf(f, "%s  \n", SECRET);
+    fclose(f);
+    four_tables();
+    const char *flags[] = { "--facilitator", addr, "--secret-file", secret_file, NULL };
+    console = add(tc_app_flags(1280, 720, flags));
+    cr_assert(loop(15000, NULL, console_ready), "a trailing space in the secret file is no part of the secret");
+    const pc_table_info_t *t;
+    pc_conn_tables(console->conn, &t);
+    press(console, PC_ACT_CON_OPEN, t[1].id);
+    cr_assert(loop(10000, NULL, console_at_table));
+    int table = pc_conn_table(console->conn);
+    tc_server_kill(srv);
+    srv = -1;
+    cr_assert(loop(10000, NULL, console_lost), "the console sees the server go");
+    srv = tc_server_start(dir, NULL, &port); /* the same port, the same database */
+    cr_assert(srv > 0);
+    cr_assert(loop(20000, NULL, console_back_at_table), "logged in again, on the same table with every hand");
+    cr_expect_eq(pc_conn_table(console->conn), table);
+    /* and its commands are taken again */
+    press(console, PC_ACT_CON_PAUSE, 0);
+    for (int i = 0; i < 100 && !console->session->st.paused; i++)
+        loop(30, console, NULL);
+    cr_expect(console->session->st.paused, "a command after the restart is not refused");
+}
+
 static pc_app_t *proj;
 static int proj_ready(void) { return proj->session != NULL; }
 static int wall_ready(void)

@@ -215,6 +215,15 @@ Test(text, flags)
     cr_expect_eq(pc_opts_parse(&o, 3, bad2, err, sizeof err), -1);
     char *bad3[] = {"plateau", "--frobnicate", NULL};
     cr_expect_eq(pc_opts_parse(&o, 2, bad3, err, sizeof err), -1);
+    /* the projection's flags that contradict each other are refused, not ignored */
+    char *bad4[] = {"plateau", "--project", "127.0.0.1:7878", "--table", "2", "--cycle", "30", NULL};
+    pc_opts_default(&o);
+    cr_expect_eq(pc_opts_parse(&o, 7, bad4, err, sizeof err), -1);
+    cr_expect(strstr(err, "--cycle"), "%s", err);
+    char *bad5[] = {"plateau", "--project", "127.0.0.1:7878", "--table", "2", "--wall", NULL};
+    pc_opts_default(&o);
+    cr_expect_eq(pc_opts_parse(&o, 6, bad5, err, sizeof err), -1);
+    cr_expect(strstr(err, "--wall"), "%s", err);
 }
 
 Test(text, default_game_is_found)
