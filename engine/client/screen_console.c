@@ -132,6 +132,23 @@ static void focus_panel(pc_app_t *a, const pc_table_info_t *t, float x, float y,
     pc_ui_button(&a->ui, x + 12, y + h - 36, 150, 28, _("Show team codes"), PC_ACT_CON_CODES, t->id, 2, 1);
 }
 
+/* a timer (0 turn, 1 vote, 2 stand-in) as the tables chosen (or the one in focus) all have it; -1 when they differ */
+static int shared_setting(const pc_app_t *a, int which)
+{
+    const pc_table_info_t *t;
+    int n = pc_conn_tables(a->conn, &t), value = -1, seen = 0;
+    for (int i = 0; i < n; i++) {
+        int chosen = a->scr.selected ? (int)((a->scr.selected >> i) & 1u) : t[i].id == a->scr.focus_table;
+        if (!chosen)
+            continue;
+        int v = which == 0 ? t[i].timer : which == 1 ? t[i].vote_timer : t[i].standin_after;
+        if (seen++ && v != value)
+            return -1;
+        value = v;
+    }
+    return value;
+}
+
 static void commands_panel(pc_app_t *a, float x, float y, float w, float h, int n_sel)
 {
     pc_gfx_t *g = &a->gfx;
@@ -152,6 +169,9 @@ static void commands_panel(pc_app_t *a, float x, float y, float w, float h, int 
     const int *rows[3] = { turn, vote, standin };
     const char *labels[3] = { _("Turn timer"), _("Vote timer"), _("Stand-in after") };
     int acts[3] = { PC_ACT_CON_TURN_TIMER, PC_ACT_CON_VOTE_TIMER, PC_ACT_CON_STANDIN };
+    int now[3];
+    for (int r = 0; r < 3; r++)
+        now[r] = shared_setting(a, r);
     for (int r = 0; r < 3; r++) {
         pc_text_clip(g, x + 12, yy + 13, 11, pc_rgb(PC_MUTED), PC_T_BOLD | PC_T_MIDDLE, labels[r], 124);
         for (int k = 0; k < 5; k++) {
@@ -160,7 +180,8 @@ static void commands_panel(pc_app_t *a, float x, float y, float w, float h, int 
             else
                 snprintf(b, sizeof b, "%s", r == 2 ? _("never") : _("none"));
             float bw = (w - 150) / 5;
-            pc_ui_button(&a->ui, x + 140 + k * bw, yy, bw - 4, 26, b, acts[r], rows[r][k], 2, any);
+            /* the setting the tables chosen have now stands out */
+            pc_ui_button(&a->ui, x + 140 + k * bw, yy, bw - 4, 26, b, acts[r], rows[r][k], now[r] == rows[r][k] ? 0 : 2, any);
         }
         yy += 32;
     }
@@ -174,6 +195,11 @@ static void commands_panel(pc_app_t *a, float x, float y, float w, float h, int 
                  any && a->scr.say[0]);
     pc_ui_button(&a->ui, x + 24 + (w - 36) / 2, yy, (w - 36) / 2, 30, _("Send to every table"), PC_ACT_CON_SAY, 1, 1,
                  a->scr.say[0] != 0);
+    /* the debrief of the tables chosen, or of every table whose game is over */
+    const pc_table_info_t *t;
+    int n = pc_conn_tables(a->conn, &t);
+    pc_ui_button(&a->ui, x + 12, y + h - 42, w - 24, 32, n_sel ? _("Debrief of the tables chosen") : _("Debrief of the day"),
+                 PC_ACT_CON_DEBRIEF, 0, 0, n > 0);
 }
 
 static void login_panel(pc_app_t *a)
@@ -211,8 +237,6 @@ void pc_screen_console(pc_app_t *a)
         int n = pc_conn_tables(a->conn, &t), n_sel = 0;
         for (int i = 0; i < n && i < 64; i++)
             n_sel += (a->scr.selected >> i) & 1u;
-        pc_ui_button(&a->ui, 592, 8, 120, 28, n_sel ? _("Debrief: chosen") : _("Debrief of the day"), PC_ACT_CON_DEBRIEF,
-                     0, 0, n > 0);
         pc_ui_button(&a->ui, 720, 8, 150, 28, _("Pause every table"), PC_ACT_CON_PAUSE, 1, 2, n > 0);
         pc_ui_button(&a->ui, 878, 8, 150, 28, _("Resume every table"), PC_ACT_CON_RESUME, 1, 2, n > 0);
         pc_ui_button(&a->ui, 1036, 8, 112, 28, n_sel == n && n ? _("Choose none") : _("Choose all"),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <SDL_image.h>
+#include "client/art.h"
 #include "client/link.h"
 #include "client/table_util.h"
 #include "helpers.h"
@@ -183,6 +184,40 @@ static int none_paused(void)
         held += t[i].paused;
     return n >= 4 && held == 0;
 }
+static int all_timed_90(void)
+{
+    const pc_table_info_t *t;
+    int n = pc_conn_tables(console->conn, &t), k = 0;
+    for (int i = 0; i < n; i++)
+        k += t[i].timer == 90;
+    return n > 0 && k == n;
+}
+
+/* the share of a button's pixels in the accent colour */
+static double accent_in_button(pc_app_t *a, int act, int arg)
+{
+    a->ui.mouse_x = a->ui.mouse_y = -100; /* no hover over it */
+    pc_app_draw(a);
+    const pc_button_t *b = NULL;
+    for (int i = 0; i < a->ui.n_btn && !b; i++)
+        if (a->ui.btn[i].act == act && a->ui.btn[i].arg == arg)
+            b = &a->ui.btn[i];
+    cr_assert(b, "no button %d (%d)", act, arg);
+    int w, h;
+    unsigned char *px = pc_app_read_rgb(a, &w, &h);
+    cr_assert(px);
+    long in = 0, all = 0;
+    SDL_Color c = pc_rgb(PC_ACCENT);
+    for (int y = (int)b->y + 2; y < (int)(b->y + b->h) - 2; y++)
+        for (int x = (int)b->x + 4; x < (int)(b->x + b->w) - 4; x++) {
+            const unsigned char *p = px + ((size_t)y * (size_t)w + (size_t)x) * 3;
+            in += abs(p[0] - c.r) + abs(p[1] - c.g) + abs(p[2] - c.b) < 40;
+            all++;
+        }
+    SDL_free(px);
+    return all ? (double)in / (double)all : 0;
+}
+
 static int console_at_table(void)
 {
     return console->session && console->scr.screen == PC_SCREEN_TABLE &&
@@ -207,6 +242,12 @@ Test(day, the_console_holds_every_table_from_its_buttons, .init = setup, .fini =
     cr_expect(pc_gfx_drew(&console->gfx, "En pause"), "the dashboard says so");
     press(console, PC_ACT_CON_RESUME, 1);
     cr_assert(loop(10000, NULL, none_paused), "resume every table");
+    /* a turn timer for the tables chosen: its button then stands out (in the accent colour) */
+    press(console, PC_ACT_CON_TURN_TIMER, 90);
+    cr_assert(loop(10000, NULL, all_timed_90), "every table chosen took the turn timer");
+    double on = accent_in_button(console, PC_ACT_CON_TURN_TIMER, 90);
+    cr_expect_gt(on, 0.5, "the current setting is shown (%.2f)", on);
+    cr_expect_lt(accent_in_button(console, PC_ACT_CON_TURN_TIMER, 60), 0.1, "and only it");
     /* a wrong secret typed in the console is refused in words */
     const char *bad[] = { "--facilitator", addr, NULL };
     pc_app_t *other = add(tc_app_flags(1280, 720, bad));
