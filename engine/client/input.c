@@ -148,6 +148,10 @@ static void escape(pc_app_t *a)
         pc_app_action(a, PC_ACT_BACK, 0);
     else if (s->screen == PC_SCREEN_LOBBY || s->screen == PC_SCREEN_END)
         pc_app_action(a, PC_ACT_HOME, 0);
+    else if (s->screen == PC_SCREEN_DEBRIEF)
+        pc_app_action(a, PC_ACT_DBF_BACK, 0);
+    else if (s->screen == PC_SCREEN_PROJECT || s->screen == PC_SCREEN_WALL)
+        pc_app_action(a, PC_ACT_QUIT, 0); /* a projection has no button: Esc closes it (it holds nothing to lose) */
 }
 
 static void key(pc_app_t *a, const SDL_KeyboardEvent *k)

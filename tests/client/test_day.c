@@ -388,6 +388,11 @@ Test(day, projections_of_one_table_and_the_wall_of_four, .init = setup, .fini = 
         cr_expect(pc_gfx_drew(&proj->gfx, b), "%s on the wall", b);
     }
     compare_with_ref(proj, "wall");
+    /* a projection has no button: Esc closes it */
+    cr_expect(!proj->quit);
+    tc_key(SDLK_ESCAPE);
+    loop(60, proj, NULL);
+    cr_expect(proj->quit, "Esc closes the wall");
 }
 
 /* the milliseconds a screen's clock drew in its last frame ("[clock N]"), -1 when none */

@@ -227,9 +227,14 @@ Test(debrief, a_hot_seat_game_is_debriefed_page_by_page_and_exported, .init = se
     snprintf(path, sizeof path, "%s/debrief.xlsx", cur->export_job.out);
     cr_expect(access(path, R_OK) == 0, "%s", path);
     cr_expect(strncmp(cur->export_job.out, reports, strlen(reports)) == 0, "in the reports folder");
-    /* back to the end screen */
+    /* back to the end screen, by its button or by Esc */
     press(cur, PC_ACT_DBF_BACK, 0);
     cr_expect_eq(cur->scr.screen, PC_SCREEN_END);
+    press(cur, PC_ACT_DEBRIEF, 0);
+    cr_assert(loop(5000, on_debrief), "the debrief opens again");
+    tc_key(SDLK_ESCAPE);
+    loop(60, NULL);
+    cr_expect_eq(cur->scr.screen, PC_SCREEN_END, "Esc leaves the debrief");
 }
 
 Test(debrief, an_export_that_cannot_be_written_says_why_and_leaves_nothing, .init = setup, .fini = teardown,
