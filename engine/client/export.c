@@ -149,8 +149,15 @@ int pc_export_start(pc_export_t *x, const pc_debrief_t *d, const char *const *pk
     argv[ac++] = lang == PL_LANG_EN ? "en" : "fr";
     argv[ac++] = "--games";
     argv[ac++] = games;
+    int n_over = 0;
+    x->left_out = 0;
     for (int i = 0; i < d->n; i++) {
         const pc_glog_t *lg = &d->logs[i];
+        if (!d->t[i]->over) { /* the report shows hands and ballots: only games that are over go in it */
+            x->left_out++;
+            continue;
+        }
+        n_over++;
         /* the package under its id, as plateau-report looks for it */
         char link[1300], real[PATH_MAX];
         snprintf(link, sizeof link, "%s/%s", games, lg->package);
@@ -184,6 +191,9 @@ int pc_export_start(pc_export_t *x, const pc_debrief_t *d, const char *const *pk
         argv[ac++] = saves[i];
     }
     argv[ac] = NULL;
+    if (!n_over)
+        return fail(x, lang, pt_tr(lang, "no game of these tables is over yet (a report shows the hands and the "
+                                         "ballots: it is made of games that are over)."));
     /* what it says goes to a file beside its inputs: its last line is the reason when it fails */
     char log[1100];
     snprintf(log, sizeof log, "%s/report.log", x->tmp);
@@ -227,6 +237,12 @@ static void finish(pc_export_t *x, int status, int lang)
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         x->ok = 1;
         snprintf(x->msg, sizeof x->msg, pt_tr(lang, "The report is written: %s/report.html"), x->out);
+        if (x->left_out) {
+            size_t used = strlen(x->msg);
+            snprintf(x->msg + used, sizeof x->msg - used, pt_ntr(lang, " (%d table still being played is left out)",
+                                                                " (%d tables still being played are left out)",
+                                                                (unsigned long)x->left_out), x->left_out);
+        }
     } else {
         last_line(log, why, sizeof why);
         fail(x, lang, why[0] ? why : pt_tr(lang, "plateau-report stopped."));

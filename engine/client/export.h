@@ -14,6 +14,7 @@ typedef struct {
     char msg[1200];     /* what the last export did, in the UI language */
     int ok;             /* the last export was written */
     int lang;           /* the language it was asked in */
+    int left_out;       /* tables of the debrief whose game is not over, not in the report */
 } pc_export_t;
 
 /* The folder reports go to: $PLATEAU_REPORTS, else ~/Documents/Plateau when ~/Documents exists, else

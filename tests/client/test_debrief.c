@@ -352,16 +352,17 @@ Test(debrief, an_ended_table_of_a_server_is_debriefed_by_whoever_watches_it, .in
 }
 
 static pc_app_t *console;
+static int four_tables(void) { return console->debrief && console->debrief->n == 4; }
 static int console_ready(void)
 {
     const pc_table_info_t *t;
-    return pc_conn_is_facilitator(console->conn) && pc_conn_tables(console->conn, &t) >= 3;
+    return pc_conn_is_facilitator(console->conn) && pc_conn_tables(console->conn, &t) >= 4;
 }
 
 Test(debrief, the_console_shows_the_day_side_by_side_and_its_collective_opinion, .init = setup_server,
      .fini = teardown, .timeout = 150)
 {
-    bot_tables(3, 0);
+    bot_tables(3, 1); /* and a fourth still waiting for its team */
     const char *flags[] = { "--facilitator", addr, "--secret-file", secret_file, NULL };
     cur = console = add(tc_app_flags(1280, 720, flags));
     cr_assert(loop(15000, console_ready), "the console lists the tables");
@@ -421,4 +422,23 @@ Test(debrief, the_console_shows_the_day_side_by_side_and_its_collective_opinion,
     cr_expect_eq(lines_of(path), rows, "every round of the three tables' teams in scores.csv");
     press(console, PC_ACT_DBF_BACK, 0);
     cr_expect_eq(console->scr.screen, PC_SCREEN_CONSOLE);
+    /* every table ticked, the one still being played too: on screen it shows what its teams already know, and
+       the report leaves it out, saying so */
+    press(console, PC_ACT_CON_SELECT_ALL, -1);
+    press(console, PC_ACT_CON_DEBRIEF, 0);
+    cr_assert(loop(15000, on_debrief));
+    cr_assert(loop(15000, four_tables), "the four tables chosen (%s)", console->scr.flash);
+    d = console->debrief;
+    int playing = 0;
+    for (int i = 0; i < d->n; i++)
+        playing += !d->t[i]->over;
+    cr_expect_eq(playing, 1);
+    redraw(console);
+    cr_expect(pc_gfx_drew(&console->gfx, "partie en cours"), "the table still being played says so");
+    press(console, PC_ACT_DBF_EXPORT, 0);
+    cr_assert(loop(30000, export_done));
+    cr_assert(console->export_job.ok, "%s", console->export_job.msg);
+    cr_expect(strstr(console->scr.flash, "encore en jeu"), "%s", console->scr.flash);
+    snprintf(path, sizeof path, "%s/scores.csv", console->export_job.out);
+    cr_expect_eq(lines_of(path), rows, "the same three tables in the report");
 }
