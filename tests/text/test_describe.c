@@ -78,7 +78,7 @@ Test(describe, tokens_table_counters_and_costs)
     int n = pt_costs(rs, pl_ruleset_card(rs, "a-spaser"), PL_LANG_FR, it, 8);
     cr_assert_eq(n, 2);
     cr_expect_str_eq(it[0].text, "\xE2\x88\x92" "2 Budget");
-    cr_expect_str_eq(it[1].text, "\xE2\x88\x92" "3 Sem.", "the short label of the calendar");
+    cr_expect_str_eq(it[1].text, "\xE2\x88\x92" "3 Sem.", "the short label of the calendar (%s)", it[1].text);
 }
 
 Test(describe, every_effect_of_every_shipped_card_is_described)

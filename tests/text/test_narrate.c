@@ -117,3 +117,20 @@ Test(narrate, every_french_string_of_the_catalog_has_french_typography)
         cr_expect(typo_ok(pl_text(&rs->spaces[s].name, PL_LANG_FR)) && typo_ok(pl_text(&rs->spaces[s].text, PL_LANG_FR)),
                   "space %s", rs->spaces[s].id);
 }
+
+/* a card name in guillemets inside a narrated line in guillemets: the inner pair takes the second-level marks */
+Test(narrate, a_quote_inside_a_quote_takes_second_level_marks)
+{
+    char out[256];
+    pl_typo_fr("Équipe 1 : +3 avec « Écolabel « ou équivalent » »", out, sizeof out);
+    cr_expect_str_eq(out, "Équipe 1\xC2\xA0: +3 avec «\xC2\xA0" "Écolabel \xE2\x80\x9Cou équivalent\xE2\x80\x9D\xC2\xA0»");
+    pl_typo_fr("Vote sur « Verbatim · « Une phrase. » » : « D'accord »", out, sizeof out);
+    cr_expect_str_eq(out, "Vote sur «\xC2\xA0Verbatim · \xE2\x80\x9CUne phrase.\xE2\x80\x9D\xC2\xA0»\xC2\xA0: "
+                          "«\xC2\xA0" "D'accord\xC2\xA0»");
+    /* twice is once; a lone pair and a stray closing mark are left as they are */
+    char again[256];
+    pl_typo_fr(out, again, sizeof again);
+    cr_expect_str_eq(again, out);
+    pl_typo_fr("x » y « z »", out, sizeof out);
+    cr_expect_str_eq(out, "x\xC2\xA0» y «\xC2\xA0z\xC2\xA0»");
+}
