@@ -32,7 +32,7 @@ static const char *table_title(const pc_app_t *a, const pd_table_t *t, char *b, 
     if (t->id)
         snprintf(b, len, _("Table %u"), t->id);
     else
-        snprintf(b, len, "%s", _("The game at this screen"));
+        snprintf(b, len, "%s", _("The game played on this screen"));
     return b;
 }
 
