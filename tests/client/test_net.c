@@ -91,7 +91,12 @@ static void teardown(void)
 /* run the client's loop for up to ms, or until done(a) */
 static int lost(pc_app_t *a) { return pc_conn_state(a->conn) == PC_NET_LOST; }
 static int back_at_table(pc_app_t *a) { return tc_net_ready(a) && tc_at_table(a) && pc_conn_can_move(a->conn); }
-static int watching(pc_app_t *a) { return tc_at_table(a) && a->session->watching; }
+/* watching: the table, or its end screen when the game ended meanwhile (the seed is the server's own) */
+static int watching(pc_app_t *a)
+{
+    return a->session && a->session->kind == PC_SESSION_REMOTE && a->session->watching &&
+           (a->scr.screen == PC_SCREEN_TABLE || a->scr.screen == PC_SCREEN_END);
+}
 
 static uint32_t acted_at = 0xFFFFFFFFu, goal_seq;
 
@@ -177,7 +182,8 @@ Test(net, play_against_a_server_and_reconnect, .init = setup, .fini = teardown, 
     int table = pc_conn_table(a->conn);
     cr_assert_gt(table, 0);
     pc_conn_watch(a->conn, table);
-    cr_assert(tc_loop_until(a, 10000, watching), "watching the table (%s)", pc_conn_status(a->conn));
+    cr_assert(tc_loop_until(a, 10000, watching), "watching the table (%s; screen %d, session %p watching %d)", pc_conn_status(a->conn),
+              a->scr.screen, (void *)a->session, a->session ? a->session->watching : -1);
     cr_expect_eq(pc_session_to_act(a->session), -1, "an observer has nothing to play");
     cr_log_info("table %d seat %d: seq %u before the cut, %u at the end, reconnections noticed", 0, seat,
                 seq_before, a->session->st.seq);
