@@ -224,6 +224,10 @@ static int console_at_table(void)
            console->session->st.viewer == PL_WHO_FACILITATOR;
 }
 
+static pc_app_t *refused_app;
+static int other_ready(void) { return pc_conn_state(refused_app->conn) == PC_NET_READY; }
+static int refused_in_words(void) { return strstr(refused_app->scr.flash, "secret") != NULL; }
+
 Test(day, the_console_holds_every_table_from_its_buttons, .init = setup, .fini = teardown, .timeout = 120)
 {
     four_tables();
@@ -252,9 +256,10 @@ Test(day, the_console_holds_every_table_from_its_buttons, .init = setup, .fini =
     const char *bad[] = { "--facilitator", addr, NULL };
     pc_app_t *other = add(tc_app_flags(1280, 720, bad));
     snprintf(other->scr.secret, sizeof other->scr.secret, "%s", "not the secret");
-    loop(1500, other, NULL);
+    refused_app = other;
+    cr_assert(loop(10000, other, other_ready));
     press(other, PC_ACT_CON_LOGIN, 0);
-    loop(2000, other, NULL);
+    loop(15000, other, refused_in_words); /* the server checks a secret off its loop, at Argon2id's pace */
     cr_expect(!pc_conn_is_facilitator(other->conn));
     cr_expect(strstr(other->scr.flash, "secret"), "the refusal says the secret is wrong: %s", other->scr.flash);
 }

@@ -194,6 +194,9 @@ Test(seats, a_table_from_the_lobby_form_with_named_teams_and_bots, .init = setup
 
 static uint32_t seq_of(pc_app_t *a) { return a->session ? a->session->st.seq : 0; }
 
+static pc_app_t *wrong_code_app;
+static int code_refused(void) { return strstr(wrong_code_app->scr.flash, "code") != NULL; }
+
 Test(seats, three_devices_on_one_seat, .init = setup, .fini = teardown, .timeout = 90)
 {
     srv = tc_server_start(dir, NULL, &port);
@@ -219,7 +222,8 @@ Test(seats, three_devices_on_one_seat, .init = setup, .fini = teardown, .timeout
     cr_assert(loop(10000, b, all_ready));
     snprintf(b->scr.code, sizeof b->scr.code, "QQQQQQ");
     press(b, PC_ACT_JOIN_CODE, -1);
-    loop(500, b, NULL);
+    wrong_code_app = b;
+    loop(10000, b, code_refused);
     cr_expect(strstr(b->scr.flash, "code"), "a wrong code is refused in words: %s", b->scr.flash);
     cr_expect_eq(b->scr.screen, PC_SCREEN_LOBBY);
     /* the right code, as read aloud (lower case, a space) */
