@@ -96,9 +96,11 @@ static int new_table(void)
     return tc_at_table(B);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    (void)argc;
+    int x11 = getenv("TC_BENCH_X11") != NULL;
+    setenv("SDL_VIDEODRIVER", x11 ? "x11" : "dummy", 1);
     const char *home = tc_isolate();
     char dir[1024];
     if (!home || !realpath(home, dir))
@@ -169,9 +171,9 @@ int main(void)
     qsort(recv, (size_t)n, sizeof *recv, cmp);
     qsort(draw, (size_t)n, sizeof *draw, cmp);
     if (n > 0) {
-        printf("client: move to another client's screen through plateau-server on loopback, %d moves on %d tables: "
-               "p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p50 <= 2 ms)\n", n, tables, lat[n / 2],
-               lat[(n * 99) / 100], lat[n - 1]);
+        printf("client: move to another client's screen through plateau-server on loopback (video driver %s), %d moves "
+               "on %d tables: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p50 <= 2 ms)\n", SDL_GetCurrentVideoDriver(),
+               n, tables, lat[n / 2], lat[(n * 99) / 100], lat[n - 1]);
         printf("client:   of which the update taken by the other client: p50 %.2f ms, p99 %.2f ms; its frame drawn "
                "(software renderer, 1280x720): p50 %.2f ms, p99 %.2f ms\n", recv[n / 2], recv[(n * 99) / 100],
                draw[n / 2], draw[(n * 99) / 100]);
@@ -195,5 +197,15 @@ int main(void)
     tc_server_kill(srv);
     tc_sdl_down();
     tc_rm_tree(home);
+    /* SDL's dummy driver waits for events by polling every millisecond, which the figures above include; X11 wakes
+       at once: the same run again on a virtual X server when there is one (what a player's screen does) */
+    if (!x11 && n == N && access("/usr/bin/xvfb-run", X_OK) == 0) {
+        fflush(stdout);
+        setenv("TC_BENCH_X11", "1", 1);
+        char cmd[1200];
+        snprintf(cmd, sizeof cmd, "/usr/bin/xvfb-run -a '%s'", argv[0]);
+        if (system(cmd) != 0)
+            printf("client: (no X11 figures: xvfb-run failed)\n");
+    }
     return n == N ? 0 : 1;
 }
