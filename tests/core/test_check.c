@@ -69,3 +69,35 @@ Test(check, forged_views_are_refused_with_a_reason)
         cr_assert(strlen(err.msg) > 0, "forgery %d refused without a reason", k);
     }
 }
+
+/* The view hides draw piles and other seats' hands eight cards at a time: every byte a card's place can hold, at
+ * every offset and for every viewer, gives what the plain rule says. */
+Test(check, views_hide_every_place_as_the_plain_rule_says)
+{
+    pl_ruleset_t *rs = fx_standard();
+    static pl_state_t st, v;
+    pl_error_t err;
+    cr_assert_eq(pl_state_init(rs, &st, 4, 9, &err), PL_OK, "%s", err.msg);
+    uint32_t n = rs->n_cards < PL_MAX_CARDS ? rs->n_cards : PL_MAX_CARDS;
+    cr_assert_gt(n, 8, "enough cards for whole words and a tail");
+    const int whos[] = { 0, 1, 3, PL_WHO_OBSERVER, PL_WHO_FACILITATOR, PL_WHO_FULL };
+    uint32_t x = 12345;
+    for (int round = 0; round < 64; round++) {
+        for (uint32_t c = 0; c < n; c++) { /* every value a byte may hold, in turn and at random */
+            x = x * 1103515245u + 12345u;
+            st.where[c] = (uint8_t)(round < 32 ? (c * 37u + (uint32_t)round * 8u) : (x >> 16));
+        }
+        for (size_t w = 0; w < sizeof whos / sizeof whos[0]; w++) {
+            int who = whos[w];
+            pl_view(rs, &st, who, &v);
+            int all = who == PL_WHO_FACILITATOR || who == PL_WHO_FULL;
+            for (uint32_t c = 0; c < n; c++) {
+                uint8_t p = st.where[c];
+                int hide = p == PL_AT_DRAW || (!all && PL_AT_KIND(p) == PL_AT_HAND && p != (uint8_t)(PL_AT_HAND | (who & 0x0F)));
+                cr_assert_eq(v.where[c], hide ? PL_AT_HIDDEN : p, "card %u at 0x%02x seen by %d: 0x%02x", c, p, who,
+                             v.where[c]);
+            }
+        }
+    }
+    pl_ruleset_destroy(rs);
+}
