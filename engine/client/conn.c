@@ -436,12 +436,8 @@ long pc_conn_ask_log(pc_conn_t *c, int table, uint32_t from)
 {
     if (!c || c->state != PC_NET_READY || table < 1)
         return 0;
-    json_t *m = proto_msg("table_log", -1);
-    json_object_set_new(m, "table", json_integer(table));
-    json_object_set_new(m, "from", json_integer(from ? from : 1));
-    json_object_set_new(m, "limit", json_integer(2000));
-    c->log_id = pc_conn__send(c, m);
-    return c->log_id > 0 ? c->log_id : 0;
+    c->log_id = pc_conn__log_page(c, table, from ? from : 1);
+    return c->log_id;
 }
 
 void pc_conn_listen(pc_conn_t *c, void (*fn)(void *, const json_t *), void *ctx)

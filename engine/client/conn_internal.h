@@ -75,6 +75,8 @@ int pc_conn__watch(pc_conn_t *c, int table, int as_facilitator);
 /* The day's logs (conn_logs.c): 1 when the message answered one of their pages. */
 int pc_conn__logs_answer(pc_conn_t *c, const json_t *m, long re);
 void pc_conn__logs_free(pc_conn_t *c);
+/* Ask for a page of a table's log (table_log, 2000 moves from seq from); its request id, 0 when it could not go. */
+long pc_conn__log_page(pc_conn_t *c, int table, uint32_t from);
 /* The ruleset of a package folder, loaded once per content hash and kept until the connection closes. */
 const pl_ruleset_t *pc_conn__ruleset_of(pc_conn_t *c, const char *hash, const char *dir, char *err, size_t errlen);
 

@@ -7,7 +7,7 @@
 #include "client/pkgcache.h"
 #include "client/conn_internal.h"
 
-static long ask_page(pc_conn_t *c, int table, uint32_t from)
+long pc_conn__log_page(pc_conn_t *c, int table, uint32_t from)
 {
     json_t *m = proto_msg("table_log", -1);
     json_object_set_new(m, "table", json_integer(table));
@@ -32,7 +32,7 @@ int pc_conn_fetch_logs(pc_conn_t *c, const int *tables, int n)
     for (int i = 0; i < n && i < PC_CONN_MAX_TABLES; i++) {
         memset(&c->logs[i], 0, sizeof c->logs[i]);
         c->logs[i].log.table = tables[i];
-        c->logs[i].id = ask_page(c, tables[i], 1);
+        c->logs[i].id = pc_conn__log_page(c, tables[i], 1);
         if (!c->logs[i].id) {
             pc_conn__logs_free(c);
             return 0;
@@ -68,7 +68,7 @@ int pc_conn__logs_answer(pc_conn_t *c, const json_t *m, long re)
     if (!strcmp(type, "table_log")) {
         uint32_t next = 0;
         int rc = pc_glog_take_page(&c->logs[i].log, m, &next, why, sizeof why);
-        if (rc == 0 && (c->logs[i].id = ask_page(c, table, next)) > 0)
+        if (rc == 0 && (c->logs[i].id = pc_conn__log_page(c, table, next)) > 0)
             return 1;
         if (rc == 1) {
             page_done(c, i, 1);

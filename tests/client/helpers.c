@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include "client/link.h"
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -110,6 +111,32 @@ int tc_route(pc_app_t *const *apps, int n, const SDL_Event *ev)
                 apps[i]->dirty = 1;
                 return 1;
             }
+    }
+    return 0;
+}
+
+int tc_loop_apps(pc_app_t *const *apps, int n, int ms, pc_app_t *focus, int (*done)(void))
+{
+    Uint32 end = SDL_GetTicks() + (Uint32)ms;
+    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
+        SDL_Event ev;
+        int got = SDL_WaitEventTimeout(&ev, 10);
+        while (got) {
+            if (tc_route(apps, n, &ev))
+                ;
+            else if (ev.type >= SDL_USEREVENT && ev.user.code == PC_LINK_MESSAGE)
+                free(ev.user.data1); /* a closed connection's */
+            else if (focus && ev.type < SDL_USEREVENT)
+                pc_app_event(focus, &ev);
+            got = SDL_PollEvent(&ev);
+        }
+        for (int i = 0; i < n; i++)
+            if (apps[i]) {
+                pc_app_tick(apps[i]);
+                pc_app_draw(apps[i]);
+            }
+        if (done && done())
+            return 1;
     }
     return 0;
 }

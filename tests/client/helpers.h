@@ -17,6 +17,9 @@ pc_app_t *tc_app(const char *dir, int w, int h, int humans);
 pc_app_t *tc_app_flags(int w, int h, const char *const *flags);
 /* Several apps in one process: give an SDL event of a connection to the app it belongs to; 1 when taken. */
 int tc_route(pc_app_t *const *apps, int n, const SDL_Event *ev);
+/* Several apps (NULL entries skipped) run together for up to ms, or until done() (NULL: the whole ms): the network's
+ * events go to their owners, input events to focus (NULL: nobody), each app ticks and draws. 1 when done said so. */
+int tc_loop_apps(pc_app_t *const *apps, int n, int ms, pc_app_t *focus, int (*done)(void));
 /* Run the app's loop (events, ticks, draws) for up to ms, or until done(a) (NULL: the whole ms):
  * 1 when done said so. */
 int tc_loop_until(pc_app_t *a, int ms, int (*done)(pc_app_t *));

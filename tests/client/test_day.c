@@ -66,27 +66,7 @@ static pc_app_t *add(pc_app_t *a)
 /* every app runs (events to their owners, ticks, draws) until done() or ms */
 static int loop(int ms, pc_app_t *focus, int (*done)(void))
 {
-    Uint32 end = SDL_GetTicks() + (Uint32)ms;
-    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
-        SDL_Event ev;
-        int got = SDL_WaitEventTimeout(&ev, 10);
-        while (got) {
-            if (!tc_route(apps, n_apps, &ev)) {
-                if (ev.type >= SDL_USEREVENT && ev.user.code == PC_LINK_MESSAGE)
-                    free(ev.user.data1); /* a closed connection's */
-                else if (focus && ev.type < SDL_USEREVENT)
-                    pc_app_event(focus, &ev);
-            }
-            got = SDL_PollEvent(&ev);
-        }
-        for (int i = 0; i < n_apps; i++) {
-            pc_app_tick(apps[i]);
-            pc_app_draw(apps[i]);
-        }
-        if (done && done())
-            return 1;
-    }
-    return 0;
+    return tc_loop_apps(apps, n_apps, ms, focus, done);
 }
 
 static void press(pc_app_t *a, int act, int arg)

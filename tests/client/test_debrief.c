@@ -69,27 +69,7 @@ static pc_app_t *add(pc_app_t *a)
 
 static int loop(int ms, int (*done)(void))
 {
-    Uint32 end = SDL_GetTicks() + (Uint32)ms;
-    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
-        SDL_Event ev;
-        int got = SDL_WaitEventTimeout(&ev, 10);
-        while (got) {
-            if (tc_route(apps, n_apps, &ev))
-                ;
-            else if (ev.type >= SDL_USEREVENT && ev.user.code == PC_LINK_MESSAGE)
-                free(ev.user.data1); /* a closed connection's */
-            else if (cur && ev.type < SDL_USEREVENT)
-                pc_app_event(cur, &ev); /* clicks go to the app being tested */
-            got = SDL_PollEvent(&ev);
-        }
-        for (int i = 0; i < n_apps; i++) {
-            pc_app_tick(apps[i]);
-            pc_app_draw(apps[i]);
-        }
-        if (done && done())
-            return 1;
-    }
-    return 0;
+    return tc_loop_apps(apps, n_apps, ms, cur, done); /* clicks go to the app being tested */
 }
 
 static void press(pc_app_t *a, int act, int arg)

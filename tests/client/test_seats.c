@@ -38,32 +38,7 @@ static int n_apps;
 
 static int loop(int ms, pc_app_t *focus, int (*done)(void))
 {
-    Uint32 end = SDL_GetTicks() + (Uint32)ms;
-    while (!SDL_TICKS_PASSED(SDL_GetTicks(), end)) {
-        SDL_Event ev;
-        int got = SDL_WaitEventTimeout(&ev, 10);
-        while (got) {
-            int taken = 0;
-            for (int i = 0; i < n_apps && !taken; i++)
-                if (apps[i] && pc_conn_handle(apps[i]->conn, &ev)) {
-                    apps[i]->dirty = 1;
-                    taken = 1;
-                }
-            if (!taken && ev.type >= SDL_USEREVENT && ev.user.code == PC_LINK_MESSAGE)
-                free(ev.user.data1); /* a closed connection's */
-            else if (!taken && focus && ev.type < SDL_USEREVENT)
-                pc_app_event(focus, &ev);
-            got = SDL_PollEvent(&ev);
-        }
-        for (int i = 0; i < n_apps; i++)
-            if (apps[i]) {
-                pc_app_tick(apps[i]);
-                pc_app_draw(apps[i]);
-            }
-        if (done && done())
-            return 1;
-    }
-    return 0;
+    return tc_loop_apps(apps, n_apps, ms, focus, done);
 }
 
 static pc_app_t *open_app(void)

@@ -43,6 +43,9 @@ extern const deck_command_t deck_commands[];
  * (the first one set: "en..." is English, anything else French); else French. */
 int deck_lang_from_env(void);
 int deck_lang_parse(const char *s); /* "fr" or "en": PL_LANG_*, else -1 */
+/* A subcommand's arguments for getopt_long: name, then argv[0..argc); *ac set, optind reset. The caller frees the
+ * array (not its strings); NULL when out of memory. */
+char **deck_args(const char *name, int argc, char **argv, int *ac);
 /* Binds the "plateau" catalog (found beside the program, in ../share/locale, or in
  * $PLATEAU_LOCALEDIR) and switches gettext to lang: the loader's messages follow. */
 void deck_lang_set(int lang);

@@ -118,14 +118,10 @@ int deck_preview(int argc, char **argv)
     };
     int lang = deck_lang_from_env(), c, bad = 0;
     const char *out = NULL;
-    char **av = calloc((size_t)argc + 2, sizeof *av);
+    int ac;
+    char **av = deck_args("plateau-deck preview", argc, argv, &ac);
     if (!av)
         return 2;
-    av[0] = "plateau-deck preview";
-    for (int i = 0; i < argc; i++)
-        av[i + 1] = argv[i];
-    int ac = argc + 1;
-    optind = 1;
     opterr = 0;
     while ((c = getopt_long(ac, av, ":", opts, NULL)) != -1) {
         if (c == 'o') {

@@ -66,18 +66,13 @@ int sim_parse_args(int argc, char **argv, sim_opts_t *o, int paths, const char *
     o->seed = 1;
     o->lang = deck_lang_from_env();
     parse_specs(o, "greedy", cmd);
-    /* getopt_long wants the program name first */
-    char **av = calloc((size_t)argc + 2, sizeof *av);
-    if (!av)
-        return -1;
     char name[64];
     snprintf(name, sizeof name, "plateau-deck %s", cmd);
-    av[0] = name;
-    for (int i = 0; i < argc; i++)
-        av[i + 1] = argv[i];
-    int ac = argc + 1, c, status = 0;
+    int ac, c, status = 0;
+    char **av = deck_args(name, argc, argv, &ac);
+    if (!av)
+        return -1;
     long x = 0;
-    optind = 1;
     opterr = 0;
     while (!status && (c = getopt_long(ac, av, ":v", opts, NULL)) != -1) {
         const char *v = optarg;

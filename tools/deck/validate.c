@@ -210,14 +210,10 @@ int deck_validate(int argc, char **argv)
     };
     int strict = 0, lang = deck_lang_from_env(), c;
     /* argv[0] is the first argument after "validate": getopt starts at index 1 */
-    char **av = calloc((size_t)argc + 2, sizeof *av);
+    int ac;
+    char **av = deck_args("plateau-deck validate", argc, argv, &ac);
     if (!av)
         return 2;
-    av[0] = "plateau-deck validate";
-    for (int i = 0; i < argc; i++)
-        av[i + 1] = argv[i];
-    int ac = argc + 1;
-    optind = 1;
     opterr = 0;
     int bad = 0;
     while ((c = getopt_long(ac, av, "", opts, NULL)) != -1) {
